@@ -1,0 +1,105 @@
+"""Reading Answers from JSON, with every problem named by its field path, in Dutch."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from generator.answers.schema import Answers
+
+# pydantic's own messages are English; these are the ones a person editing a file meets.
+_MESSAGES = {
+    "missing": "Dit veld is verplicht.",
+    "extra_forbidden": "Onbekend veld; controleer de spelling.",
+    "string_type": "Verwacht tekst.",
+    "string_too_long": "Te lang: ten hoogste {max_length} tekens.",
+    "string_pattern_mismatch": "Gebruik alleen kleine letters, cijfers en streepjes.",
+    "int_type": "Verwacht een geheel getal.",
+    "int_parsing": "Verwacht een geheel getal.",
+    "int_from_float": "Verwacht een geheel getal.",
+    "bool_type": "Verwacht true of false.",
+    "bool_parsing": "Verwacht true of false.",
+    "list_type": "Verwacht een lijst.",
+    "model_type": "Verwacht een object met velden.",
+    "model_attributes_type": "Verwacht een object met velden.",
+    "dict_type": "Verwacht een object met velden.",
+    "enum": "Kies een van: {expected}.",
+    "literal_error": "Kies een van: {expected}.",
+    "date_type": "Verwacht een datum als JJJJ-MM-DD.",
+    "date_parsing": "Verwacht een datum als JJJJ-MM-DD.",
+    "date_from_datetime_parsing": "Verwacht een datum als JJJJ-MM-DD.",
+    "date_from_datetime_inexact": "Verwacht een datum zonder tijd.",
+    "greater_than_equal": "Moet minstens {ge} zijn.",
+    "less_than_equal": "Mag hoogstens {le} zijn.",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path or '(bestand)'}: {self.message}"
+
+
+class AnswersError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def _path(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def problems_from(error: ValidationError) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in error.errors():
+        ctx = item.get("ctx") or {}
+        if item["type"] == "references":
+            problems.extend(Problem(path, message) for path, message in ctx["problems"])
+            continue
+        template = _MESSAGES.get(item["type"])
+        message = template.format(**ctx) if template else item["msg"]
+        message = message.replace("' or '", "' of '")
+        # Union members (e.g. "str | None") add their type name to the path; readers do not need it.
+        loc = tuple(
+            part for part in item["loc"] if part not in {"str", "function-after[check(), str]"}
+        )
+        problems.append(Problem(_path(loc), message))
+    return problems
+
+
+def parse_answers(data: Any) -> Answers:
+    try:
+        return Answers.model_validate(data)
+    except ValidationError as error:
+        raise AnswersError(problems_from(error)) from None
+
+
+def parse_answers_json(text: str | bytes) -> Answers:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise AnswersError(
+            [
+                Problem(
+                    "",
+                    f"Geen geldige JSON (regel {error.lineno}, kolom {error.colno}): {error.msg}.",
+                )
+            ]
+        ) from None
+    if not isinstance(data, dict):
+        raise AnswersError([Problem("", "Verwacht een JSON-object met de antwoorden.")])
+    return parse_answers(data)
+
+
+def load_answers_file(path: Path) -> Answers:
+    try:
+        text = Path(path).read_bytes()
+    except OSError as error:
+        raise AnswersError([Problem("", f"Kan {path} niet lezen: {error.strerror}.")]) from None
+    return parse_answers_json(text)

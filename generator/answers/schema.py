@@ -1,0 +1,464 @@
+"""The Answers: everything a statement says, as one validated object.
+
+This is the contract every other part reads (design.md, "The answers"). It checks formats,
+types and references; whether the answers are *complete* under the AVG is the compliance
+checker's job, so most content fields are optional here and a half-filled draft is still a
+valid Answers.
+"""
+
+import datetime
+import re
+import warnings
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from generator.answers import choices as c
+from generator.lib import countries, validators
+
+SCHEMA_VERSION = 1
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_control_chars(value: str) -> str:
+    # NUL and other control characters break PDFs and databases; Django forms refuse NUL too.
+    if _CONTROL_CHARS.search(value):
+        raise PydanticCustomError("control_chars", "Deze tekst bevat onzichtbare stuurtekens.")
+    return value
+
+
+def _blank_to_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _wrap(func):
+    """Turn a lib validator's ValueError into a pydantic error that keeps its Dutch message."""
+
+    def check(value: str) -> str:
+        try:
+            return func(value)
+        except ValueError as error:
+            raise PydanticCustomError("format", str(error)) from None
+
+    return check
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=300),
+    AfterValidator(_no_control_chars),
+]
+LongText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=5000),
+    AfterValidator(_no_control_chars),
+]
+OptText = Annotated[Text | None, BeforeValidator(_blank_to_none)]
+OptLongText = Annotated[LongText | None, BeforeValidator(_blank_to_none)]
+Email = Annotated[str, AfterValidator(_wrap(validators.normalise_email))]
+OptEmail = Annotated[Email | None, BeforeValidator(_blank_to_none)]
+Phone = Annotated[str, AfterValidator(_wrap(validators.normalise_phone))]
+OptPhone = Annotated[Phone | None, BeforeValidator(_blank_to_none)]
+Url = Annotated[
+    str,
+    StringConstraints(max_length=500),
+    AfterValidator(_wrap(validators.normalise_url)),
+]
+OptUrl = Annotated[Url | None, BeforeValidator(_blank_to_none)]
+Key = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,49}$"),
+    Field(description="Kort kenmerk van kleine letters, cijfers en streepjes, uniek in de lijst."),
+]
+
+
+def _country(value: str) -> str:
+    value = value.strip().upper()
+    if not countries.is_country_code(value):
+        raise PydanticCustomError(
+            "country", "Gebruik een landcode van twee letters, zoals NL, DE of US."
+        )
+    return value
+
+
+Country = Annotated[str, AfterValidator(_country)]
+
+
+class Model(BaseModel):
+    # Unknown keys are an error, so a typo in an imported file is reported, not ignored.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=False)
+
+
+# "register" is the design's word for u/je; it shadows ABCMeta.register, which nobody calls here.
+warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
+
+
+class DocumentInfo(Model):
+    title: OptText = Field(None, description="Titel; leeg: 'Privacyverklaring'.")
+    version_label: OptText = Field(None, description="Versienummer of -naam, zoals 2.1.")
+    effective_date: datetime.date | None = Field(
+        None, description="Datum waarop deze versie geldt."
+    )
+    language: c.Language = c.Language.NL
+    register: c.Register = Field(
+        c.Register.FORMAL, description="Aanspreekvorm: formal (u) of informal (je)."
+    )
+
+
+class Address(Model):
+    country: Country = "NL"
+    street: OptText = Field(None, description="Straat en huisnummer.")
+    postcode: OptText = None
+    city: OptText = None
+
+    @field_validator("postcode")
+    @classmethod
+    def _dutch_postcode(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None or info.data.get("country", "NL") != "NL":
+            return value
+        return _wrap(validators.normalise_postcode)(value)
+
+
+class Representative(Model):
+    """Art. 27 AVG: the EU representative of a controller established outside the EU."""
+
+    name: Text
+    address: Address
+    email: OptEmail = None
+
+
+class Controller(Address):
+    legal_name: Text = Field("", description="Statutaire naam, zoals Voorbeeld B.V.")
+    legal_form: c.LegalForm | None = None
+    trade_names: list[Text] = Field(default_factory=list, description="Handelsnamen en merken.")
+    kvk_number: Annotated[
+        str | None,
+        BeforeValidator(_blank_to_none),
+        AfterValidator(lambda v: v if v is None else _wrap(validators.normalise_kvk)(v)),
+    ] = None
+    vat_id: Annotated[
+        str | None,
+        BeforeValidator(_blank_to_none),
+        AfterValidator(lambda v: v if v is None else _wrap(validators.normalise_vat)(v)),
+    ] = Field(None, description="Btw-identificatienummer.")
+    email: OptEmail = None
+    phone: OptPhone = None
+    website: OptUrl = None
+    contact_form_url: OptUrl = None
+    contact_hours: OptText = Field(
+        None,
+        description="Bijvoorbeeld: maandag tot en met vrijdag van 9.00 tot 17.00 uur.",
+    )
+    about: OptLongText = Field(None, description="Wie wij zijn, in een paar zinnen.")
+    outside_eu: bool = Field(
+        False,
+        description="Gevestigd buiten de EU (dan is een EU-vertegenwoordiger nodig).",
+    )
+    representative: Representative | None = None
+
+
+class Dpo(Model):
+    """Functionaris Gegevensbescherming (Art. 37-39 AVG)."""
+
+    public_authority: bool = False
+    large_scale_monitoring: bool = False
+    large_scale_special_data: bool = False
+    designated: bool = False
+    name: OptText = None
+    email: OptEmail = None
+    phone: OptPhone = None
+
+
+class Service(Model):
+    name: Text
+    kind: c.ServiceKind = c.ServiceKind.WEBSITE
+    url: OptUrl = None
+    description: OptLongText = None
+
+
+class Retention(Model):
+    period: int | None = Field(None, ge=1, le=100)
+    unit: c.RetentionUnit | None = None
+    trigger: OptText = Field(
+        None,
+        description="Vanaf wanneer de termijn loopt, zoals 'na het opzeggen van het abonnement'.",
+    )
+    criterion: OptLongText = Field(
+        None,
+        description="Als er geen vaste termijn is: waarmee de termijn wordt bepaald.",
+    )
+    fiscal: bool = Field(
+        False,
+        description="Gegevens voor de administratie: 7 jaar fiscale bewaarplicht.",
+    )
+
+    @model_validator(mode="after")
+    def _period_has_unit(self) -> "Retention":
+        if (self.period is None) != (self.unit is None):
+            raise PydanticCustomError(
+                "retention",
+                "Vul bij een bewaartermijn zowel het getal als de eenheid in.",
+            )
+        return self
+
+
+class AutomatedDecision(Model):
+    """Art. 22 AVG: a decision without human involvement with legal or similar effects."""
+
+    description: LongText = Field(description="Welk besluit de computer neemt.")
+    logic: LongText = Field(description="Hoe het besluit tot stand komt.")
+    consequences: LongText = Field(description="Wat het besluit voor iemand betekent.")
+    ground: c.DecisionGround
+    profiling: bool = False
+
+
+class Activity(Model):
+    id: Key
+    name: Text
+    purpose: LongText = Field("", description="Waarom, als bijzin: 'om je bestelling te leveren'.")
+    data_subjects: list[c.DataSubject] = Field(default_factory=list)
+    data_subjects_other: list[Text] = Field(default_factory=list)
+    data_categories: list[c.DataCategory] = Field(default_factory=list)
+    data_categories_other: list[Text] = Field(default_factory=list)
+    special_categories: list[c.SpecialCategory] = Field(default_factory=list)
+    special_category_exception: c.Art9Exception | None = None
+    criminal_data: bool = False
+    criminal_data_basis: OptText = Field(None, description="Grond in de UAVG (art. 31-33).")
+    bsn: bool = False
+    bsn_law: OptText = Field(None, description="De wet die het gebruik van het BSN toestaat.")
+    legal_basis: c.LegalBasis | None = None
+    legal_obligation: OptText = Field(
+        None, description="Bij een wettelijke verplichting: welke wet."
+    )
+    legitimate_interest: OptLongText = Field(
+        None, description="Bij een gerechtvaardigd belang: welk belang."
+    )
+    consent_withdrawal: OptLongText = Field(
+        None, description="Bij toestemming: hoe die wordt ingetrokken."
+    )
+    source: c.Source = c.Source.DATA_SUBJECT
+    source_name: OptText = Field(
+        None, description="Van wie de gegevens komen als het niet de persoon zelf is."
+    )
+    source_public: bool = False
+    provision: c.Provision | None = None
+    provision_consequence: OptLongText = Field(
+        None, description="Wat er gebeurt als iemand de gegevens niet geeft."
+    )
+    retention: Retention = Field(default_factory=Retention)
+    recipients: list[Key] = Field(
+        default_factory=list, description="Kenmerken (id) van ontvangers."
+    )
+    no_recipients: bool = Field(
+        False, description="Deze gegevens gaan naar niemand buiten de organisatie."
+    )
+    automated_decision: AutomatedDecision | None = None
+    direct_marketing: bool = False
+    marketing_channels: list[c.MarketingChannel] = Field(default_factory=list)
+    marketing_existing_customers_only: bool = False
+
+
+class Recipient(Model):
+    id: Key
+    name: Text
+    role: c.RecipientRole = c.RecipientRole.PROCESSOR
+    category: OptText = Field(None, description="Soort ontvanger, zoals 'hostingprovider'.")
+    description: OptLongText = Field(None, description="Wat de ontvanger met de gegevens doet.")
+    country: Country = "NL"
+    transfer_mechanism: c.TransferMechanism | None = None
+    derogation: OptText = Field(None, description="Bij artikel 49: welke uitzondering.")
+    safeguard_copy: OptText = Field(
+        None, description="Waar een kopie van de waarborg te krijgen is."
+    )
+    dpa_signed: bool = Field(False, description="Verwerkersovereenkomst gesloten.")
+
+
+class AnalyticsSettings(Model):
+    """The AP's conditions for consent-free analytics (K3)."""
+
+    dpa: bool = False
+    ip_anonymised: bool = False
+    sharing_off: bool = False
+    no_ads_features: bool = False
+    no_user_id: bool = False
+
+    @property
+    def privacy_friendly(self) -> bool:
+        return all(
+            (
+                self.dpa,
+                self.ip_anonymised,
+                self.sharing_off,
+                self.no_ads_features,
+                self.no_user_id,
+            )
+        )
+
+
+class Cookie(Model):
+    name: Text
+    party: c.CookieParty = c.CookieParty.FIRST
+    recipient: Key | None = Field(
+        None, description="Bij een cookie van een derde: de ontvanger (id)."
+    )
+    provider: OptText = Field(None, description="Aanbieder, als die geen ontvanger in de lijst is.")
+    category: c.CookieCategory
+    purpose: LongText = ""
+    duration: Text = Field(
+        "", description="Hoe lang de cookie blijft, zoals 'sessie' of '13 maanden'."
+    )
+    analytics: AnalyticsSettings | None = None
+
+    @property
+    def requires_consent(self) -> bool:
+        """R21: derived, never asked."""
+        if self.category in c.CONSENT_COOKIE_CATEGORIES:
+            return True
+        if self.category == c.CookieCategory.ANALYTICS:
+            return not (self.analytics and self.analytics.privacy_friendly)
+        return False
+
+
+class Cookies(Model):
+    items: list[Cookie] = Field(default_factory=list)
+    settings_url: OptUrl = Field(None, description="Waar bezoekers hun cookiekeuze wijzigen.")
+
+
+class Rights(Model):
+    channels: list[c.RequestChannel] = Field(default_factory=lambda: [c.RequestChannel.EMAIL])
+    email: OptEmail = Field(
+        None, description="Adres voor verzoeken; leeg: het algemene e-mailadres."
+    )
+    form_url: OptUrl = None
+    response_term: int = Field(1, ge=1, le=4)
+    response_term_unit: c.TermUnit = c.TermUnit.MONTHS
+    id_check: bool = Field(
+        True, description="Om een kopie van een identiteitsbewijs vragen bij twijfel."
+    )
+    complaint_email: OptEmail = Field(None, description="Interne klachtenafhandeling.")
+
+    @model_validator(mode="after")
+    def _within_one_month(self) -> "Rights":
+        # Art. 12(3) AVG: one month at most; a longer term would be unlawful, not a choice.
+        if self.response_term_unit == c.TermUnit.MONTHS and self.response_term > 1:
+            raise PydanticCustomError("term", "De AVG geeft een maand om te reageren, niet langer.")
+        return self
+
+
+class Security(Model):
+    measures: list[c.SecurityMeasure] = Field(default_factory=list)
+    other: list[Text] = Field(default_factory=list, description="Andere maatregelen.")
+    report_email: OptEmail = Field(None, description="Waar iemand een beveiligingsprobleem meldt.")
+
+
+class ExtraSection(Model):
+    title: Text
+    body: LongText = Field(description="Markdown; HTML wordt weggefilterd.")
+
+
+class Other(Model):
+    children: c.ChildrenPolicy | None = None
+    parental_consent: OptLongText = Field(
+        None, description="Hoe toestemming van ouders wordt gevraagd en gecontroleerd."
+    )
+    change_notice: list[c.ChangeNotice] = Field(default_factory=list)
+    sells_data: bool = False
+    business_transfer: bool = Field(
+        False, description="Bij verkoop of fusie gaan gegevens mee naar de koper."
+    )
+    extra_sections: list[ExtraSection] = Field(default_factory=list)
+
+
+class Answers(Model):
+    schema_version: int = SCHEMA_VERSION
+    document: DocumentInfo = Field(default_factory=DocumentInfo)
+    controller: Controller = Field(default_factory=Controller)
+    dpo: Dpo = Field(default_factory=Dpo)
+    services: list[Service] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=list)
+    cookies: Cookies = Field(default_factory=Cookies)
+    rights: Rights = Field(default_factory=Rights)
+    security: Security = Field(default_factory=Security)
+    other: Other = Field(default_factory=Other)
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            raise PydanticCustomError(
+                "version",
+                "Onbekende schemaversie {found}; verwacht {expected}.",
+                {"found": value, "expected": SCHEMA_VERSION},
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _references(self) -> "Answers":
+        problems = reference_problems(self)
+        if problems:
+            # One error carries every broken reference with its own path; loading.py unfolds it.
+            raise PydanticCustomError(
+                "references",
+                "Verwijzingen kloppen niet: {summary}",
+                {
+                    "summary": "; ".join(f"{p}: {m}" for p, m in problems),
+                    "problems": problems,
+                },
+            )
+        return self
+
+    def recipient(self, key: str) -> Recipient:
+        return next(r for r in self.recipients if r.id == key)
+
+
+def reference_problems(answers: Answers) -> list[tuple[str, str]]:
+    """Duplicate ids, and activities or cookies that name a recipient that does not exist."""
+    problems: list[tuple[str, str]] = []
+    for name, items in (
+        ("recipients", answers.recipients),
+        ("activities", answers.activities),
+    ):
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if item.id in seen:
+                problems.append(
+                    (
+                        f"{name}.{index}.id",
+                        f"Het kenmerk '{item.id}' komt twee keer voor.",
+                    )
+                )
+            seen.add(item.id)
+    known = {r.id for r in answers.recipients}
+    for index, activity in enumerate(answers.activities):
+        for position, key in enumerate(activity.recipients):
+            if key not in known:
+                problems.append(
+                    (
+                        f"activities.{index}.recipients.{position}",
+                        f"Er is geen ontvanger met kenmerk '{key}'.",
+                    )
+                )
+    for index, cookie in enumerate(answers.cookies.items):
+        if cookie.recipient is not None and cookie.recipient not in known:
+            problems.append(
+                (
+                    f"cookies.items.{index}.recipient",
+                    f"Er is geen ontvanger met kenmerk '{cookie.recipient}'.",
+                )
+            )
+    return problems

@@ -1,0 +1,259 @@
+"""The only place that runs Jinja2: clause templates rendered in a capped sandbox.
+
+Clause templates are untrusted code (design.md, invariant 4). They run in Jinja2's
+ImmutableSandboxedEnvironment with autoescape and StrictUndefined, over the plain data of
+context.py, with no loader (so no include or import), and with caps that the sandbox itself
+does not give: template length, output size, a time budget, no `**`, bounded `*` and `range`.
+Their output is then reduced to the section vocabulary of documents.document.
+"""
+
+import operator
+import threading
+import time
+import traceback
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+import markdown
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from generator.answers.schema import Answers
+from generator.clauses.context import build_context
+from generator.clauses.files import ClauseSpec
+from generator.documents.document import Document, Metadata, Section, clean_html, plain_text
+from generator.lib import dutch
+
+MAX_TEMPLATE_CHARS = 50_000
+MAX_CLAUSE_OUTPUT_CHARS = 200_000
+MAX_DOCUMENT_OUTPUT_CHARS = 2_000_000
+MAX_RANGE = 10_000
+MAX_REPEAT_CHARS = 100_000
+TIME_BUDGET_SECONDS = 2.0
+
+DEFAULT_TITLE = {"nl": "Privacyverklaring", "en": "Privacy statement"}
+EXTRA_SECTIONS_ORDER = 900  # user-written sections go just before the contact section
+
+
+class ClauseError(Exception):
+    """A clause that cannot be compiled or rendered; names the clause and, if known, the line."""
+
+    def __init__(self, key: str, message: str, lineno: int | None = None):
+        self.key = key
+        self.message = message
+        self.lineno = lineno
+        where = f"clausule '{key}'" + (f", regel {lineno}" if lineno else "")
+        super().__init__(f"{where}: {message}")
+
+
+class _Budget(threading.local):
+    deadline: float = float("inf")
+
+
+_budget = _Budget()
+
+
+def _check_time() -> None:
+    if time.monotonic() > _budget.deadline:
+        raise SecurityError("de clausule doet er te lang over (tijdslimiet)")
+
+
+def _capped_range(*args: int) -> Iterator[int]:
+    values = range(*args)
+    if len(values) > MAX_RANGE:
+        raise SecurityError(f"range() is beperkt tot {MAX_RANGE} waarden")
+    for value in values:
+        # A generator, so nested loops over it are interrupted by the time budget even when
+        # they print nothing.
+        _check_time()
+        yield value
+
+
+class ClauseEnvironment(ImmutableSandboxedEnvironment):
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+        if operator_name == "**":
+            raise SecurityError("machtsverheffen (**) is niet toegestaan in clausules")
+        if operator_name == "*":
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
+                    if len(seq) * count > MAX_REPEAT_CHARS:
+                        raise SecurityError("de uitvoer van * is te groot")
+            return operator.mul(left, right)
+        return super().call_binop(context, operator_name, left, right)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        _check_time()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        _check_time()
+        return super().getitem(obj, argument)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        _check_time()
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _register_helpers(register: str) -> dict[str, Any]:
+    formal = register == "formal"
+
+    def r(formal_text: str, informal_text: str) -> str:
+        """Pick the formal ("u") or informal ("je") wording."""
+        return formal_text if formal else informal_text
+
+    words = {
+        "je": "u" if formal else "je",
+        "jij": "u" if formal else "jij",
+        "jou": "u" if formal else "jou",
+        "jouw": "uw" if formal else "jouw",
+    }
+    words |= {key.capitalize(): value.capitalize() for key, value in words.items()}
+    return {"r": r, "w": words, "formal": formal}
+
+
+def _make_environment() -> ClauseEnvironment:
+    env = ClauseEnvironment(
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    # lipsum() and an unbounded range() can each keep a worker busy indefinitely.
+    for name in ("lipsum", "range", "cycler", "joiner"):
+        env.globals.pop(name, None)
+    env.globals["range"] = _capped_range
+    return env
+
+
+ENV = _make_environment()
+
+
+def _language_helpers(language: str) -> dict[str, Any]:
+    return {
+        "list_and": lambda items: dutch.format_list(list(items), language),
+        "list_or": lambda items: dutch.format_list(list(items), language, style="or"),
+        "number": lambda value: dutch.number_words(int(value), language),
+    }
+
+
+@lru_cache(maxsize=512)
+def _compile(source: str, name: str) -> Any:
+    return ENV.from_string(source)
+
+
+def _error_line(error: BaseException, name: str) -> int | None:
+    lineno = getattr(error, "lineno", None)
+    if lineno:
+        return lineno
+    # Jinja2 rewrites tracebacks so template frames carry the template's own line numbers.
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename == name:
+            return frame.lineno
+    return None
+
+
+def compile_clause(source: str, key: str) -> Any:
+    if len(source) > MAX_TEMPLATE_CHARS:
+        raise ClauseError(key, f"de tekst is langer dan {MAX_TEMPLATE_CHARS} tekens")
+    try:
+        return _compile(source, key)
+    except TemplateSyntaxError as error:
+        raise ClauseError(key, error.message or str(error), error.lineno) from None
+
+
+def render_template(source: str, key: str, variables: dict[str, Any]) -> str:
+    """Render one clause template (body or title) with the caps. Raises ClauseError."""
+    template = compile_clause(source, key)
+    _budget.deadline = time.monotonic() + TIME_BUDGET_SECONDS
+    chunks: list[str] = []
+    size = 0
+    try:
+        for chunk in template.generate(variables):
+            size += len(chunk)
+            if size > MAX_CLAUSE_OUTPUT_CHARS:
+                raise ClauseError(key, f"de uitvoer is groter dan {MAX_CLAUSE_OUTPUT_CHARS} tekens")
+            chunks.append(chunk)
+            _check_time()
+    except ClauseError:
+        raise
+    except SecurityError as error:
+        raise ClauseError(key, f"niet toegestaan: {error}", _error_line(error, "<template>")) from None
+    except (TemplateError, RecursionError, MemoryError, ArithmeticError, TypeError,
+            ValueError, LookupError, AttributeError) as error:  # fmt: skip
+        raise ClauseError(key, f"{type(error).__name__}: {error}", _error_line(error, "<template>")) from None
+    finally:
+        _budget.deadline = float("inf")
+    return "".join(chunks)
+
+
+def evaluate_condition(expression: str, key: str, variables: dict[str, Any]) -> bool:
+    if expression.strip().lower() in {"", "true", "altijd"}:
+        return True
+    source = "{% if " + expression + " %}1{% endif %}"
+    return render_template(source, key, variables) == "1"
+
+
+def variables_for(answers: Answers, register: str | None = None) -> dict[str, Any]:
+    context = build_context(answers, register)
+    return (
+        context
+        | _register_helpers(context["register"])
+        | _language_helpers(context["language"])
+    )
+
+
+def _has_text(html: str) -> bool:
+    return bool(plain_text(html).strip())
+
+
+def _extra_sections(answers: Answers) -> list[Section]:
+    sections = []
+    for index, extra in enumerate(answers.other.extra_sections, start=1):
+        html = clean_html(markdown.markdown(extra.body))
+        if _has_text(html):
+            sections.append(
+                Section(key=f"extra-{index}", title=extra.title, html=html, revision="answers")
+            )
+    return sections
+
+
+def build_document(
+    answers: Answers, clauses: list[ClauseSpec], register: str | None = None
+) -> Document:
+    """Answers + clause revisions + register -> Document (design.md, invariant 1)."""
+    variables = variables_for(answers, register)
+    language = variables["language"]
+    ordered: list[tuple[int, Section]] = []
+    total = 0
+    for spec in clauses:
+        if spec.language != language:
+            continue
+        if not evaluate_condition(spec.condition, spec.key, variables):
+            continue
+        html = clean_html(render_template(spec.body, spec.key, variables))
+        if not _has_text(html):
+            continue  # no empty headings: a section with nothing to say does not appear
+        total += len(html)
+        if total > MAX_DOCUMENT_OUTPUT_CHARS:
+            raise ClauseError(spec.key, "de verklaring als geheel is te groot")
+        title = plain_text(render_template(spec.title, spec.key, variables)).strip()
+        ordered.append((spec.order, Section(spec.key, title, html, spec.revision)))
+    ordered.extend((EXTRA_SECTIONS_ORDER, s) for s in _extra_sections(answers))
+    ordered.sort(key=lambda item: item[0])
+    if not ordered:
+        raise ClauseError("*", f"geen clausules voor taal '{language}'")
+    document = answers.document
+    metadata = Metadata(
+        organisation=answers.controller.legal_name,
+        title=document.title or DEFAULT_TITLE[language],
+        language=language,
+        register=variables["register"],
+        version_label=document.version_label,
+        effective_date=document.effective_date,
+        effective_date_text=variables["document"]["date"],
+    )
+    return Document(metadata=metadata, sections=tuple(section for _, section in ordered))

@@ -1,0 +1,81 @@
+"""The Document: what every output format is derived from.
+
+Plain, immutable data: ordered sections of restricted HTML plus metadata. It knows nothing of
+answers, clauses or Django models, so an output module can be tested on a hand-made Document.
+"""
+
+import datetime
+import html as html_lib
+import re
+from dataclasses import dataclass
+
+import nh3
+
+# The HTML vocabulary a section body may use (design.md, "Clauses"). The clause renderer
+# sanitises to it; the output formats may assume nothing else appears.
+ALLOWED_TAGS = frozenset(
+    {"h3", "h4", "p", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
+     "strong", "em", "a", "br"}
+)  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"scope"}, "td": {"colspan"}}
+ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+def clean_html(html: str) -> str:
+    """Reduce any HTML to the section vocabulary. Whatever a clause or an answer smuggles in
+    (scripts, styles, images, <link rel=attachment>) is gone before an output sees it."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        link_rel=None,
+    )
+
+
+_BLOCK_END = re.compile(r"<(br|/p|/li|/td|/th|/tr|/h\d|/ul|/ol|/table)\b[^>]*>", re.IGNORECASE)
+
+
+def plain_text(html: str) -> str:
+    """The text of a piece of HTML: tags removed (block ends become spaces), entities decoded."""
+    return html_lib.unescape(nh3.clean(_BLOCK_END.sub(" ", html), tags=set()))
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # the clause key; also the anchor id, so links to a section stay stable
+    title: str
+    html: str
+    revision: str = ""  # which clause revision produced it (design.md, invariant 2)
+
+    @property
+    def anchor(self) -> str:
+        return self.key
+
+
+@dataclass(frozen=True)
+class Metadata:
+    organisation: str
+    title: str
+    language: str
+    register: str
+    version_label: str | None = None
+    effective_date: datetime.date | None = None
+    effective_date_text: str | None = None  # already in the statement's language
+
+
+@dataclass(frozen=True)
+class Document:
+    metadata: Metadata
+    sections: tuple[Section, ...]
+
+    @property
+    def toc(self) -> list[tuple[str, str]]:
+        return [(section.anchor, section.title) for section in self.sections]
+
+    def section(self, key: str) -> Section:
+        return next(s for s in self.sections if s.key == key)
+
+    @property
+    def keys(self) -> list[str]:
+        return [section.key for section in self.sections]
