@@ -1,0 +1,8 @@
+"""The output formats by name. Each module has the same shape:
+CONTENT_TYPE, EXTENSION and render(document, options) -> bytes (style.md, habit 7)."""
+
+from types import ModuleType
+
+from generator.documents import html, markdown, pdf
+
+FORMATS: dict[str, ModuleType] = {"html": html, "pdf": pdf, "md": markdown}
