@@ -22,6 +22,7 @@ MSG_EMAIL = "Vul een geldig e-mailadres in, bijvoorbeeld info@voorbeeld.nl."
 MSG_URL = "Vul een volledig webadres in dat begint met https:// of http://."
 
 _KVK_RE = re.compile(r"^\d{8}$")
+_VAT_RE = re.compile(r"^NL\d{9}B\d{2}$")
 # Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not our concern.
 _EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 _URL_RE = re.compile(r"^https?://[^\s<>\"']+\.[^\s<>\"']+$", re.IGNORECASE)
@@ -46,6 +47,9 @@ def normalise_postcode(value: str) -> str:
 
 def normalise_vat(value: str) -> str:
     """A Dutch btw-id, stored as NL123456789B01 (both the 11-proef and the mod-97 forms)."""
+    # python-stdnum pads short numbers with zeros; the real format has exactly nine digits.
+    if not _VAT_RE.match(re.sub(r"[\s.\-]", "", value).upper()):
+        raise ValueError(MSG_VAT)
     try:
         return "NL" + stdnum_btw.validate(value)
     except ValidationError:

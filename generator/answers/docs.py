@@ -1,0 +1,81 @@
+"""docs/answers.schema.json and docs/answers.md, generated from the model so they stay true.
+
+A test compares the committed files with what this module produces; `make schema` rewrites
+them after a change to schema.py.
+"""
+
+import json
+from typing import Any
+
+from generator.answers.schema import Answers
+
+INTRO = """# The answers schema
+
+Everything a statement says comes from one JSON object, the *Answers*
+(`generator/answers/schema.py`). The wizard writes it, `render_statement` reads it, consultants
+export and import it. This page is generated from the model by `make schema`; do not edit it by
+hand. The machine-readable form is [answers.schema.json](answers.schema.json).
+
+Conventions:
+
+- Unknown fields are an error, so a typo is reported instead of silently ignored.
+- Empty strings count as "not filled in". Most fields are optional: whether a statement is
+  *complete* under the AVG is the checker's job, not the schema's.
+- Dutch formats are checked and normalised: postcode (`1234 AB`), KvK-nummer (8 digits),
+  btw-id (`NL123456789B01`), phone (stored as `+31201234567`), e-mail, web addresses
+  (`https://` only). Countries are ISO 3166 two-letter codes (`NL`, `US`).
+- Recipients and activities have an `id`; activities and cookies refer to recipients by it.
+- Errors name the field path, for example `activities.2.retention.period`.
+
+Examples: [docs/examples/](examples/).
+"""
+
+
+def schema_json() -> str:
+    return json.dumps(Answers.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _type(prop: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        name = prop["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{name.lower()})"
+    if "anyOf" in prop:
+        return " or ".join(_type(option) for option in prop["anyOf"])
+    if prop.get("type") == "array":
+        return f"list of {_type(prop.get('items', {}))}"
+    if "enum" in prop:
+        return " \\| ".join(f"`{value}`" for value in prop["enum"])
+    if prop.get("format") == "date":
+        return "date (YYYY-MM-DD)"
+    return prop.get("type", "any")
+
+
+def _default(prop: dict[str, Any], required: bool) -> str:
+    if required:
+        return "required"
+    if "default" in prop:
+        return f"`{json.dumps(prop['default'], ensure_ascii=False)}`"
+    return ""
+
+
+def _table(name: str, schema: dict[str, Any]) -> list[str]:
+    lines = [f"## {name}", ""]
+    if schema.get("description"):
+        lines += [" ".join(schema["description"].split()), ""]
+    if "enum" in schema:
+        return [*lines, "One of: " + ", ".join(f"`{v}`" for v in schema["enum"]), ""]
+    lines += ["| field | type | default | meaning |", "|---|---|---|---|"]
+    required = set(schema.get("required", []))
+    for field, prop in schema.get("properties", {}).items():
+        meaning = " ".join(prop.get("description", "").split()).replace("|", "\\|")
+        row = f"| `{field}` | {_type(prop)} | {_default(prop, field in required)} | {meaning} |"
+        lines.append(row)
+    return [*lines, ""]
+
+
+def schema_markdown() -> str:
+    schema = Answers.model_json_schema()
+    lines = [INTRO, *_table("Answers", schema)]
+    for name, definition in sorted(schema.get("$defs", {}).items()):
+        lines += _table(name, definition)
+    return "\n".join(lines).rstrip() + "\n"

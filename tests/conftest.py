@@ -1,0 +1,58 @@
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.answers.loading import load_answers_file
+from generator.answers.schema import Answers
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES_DIR = ROOT / "docs" / "examples"
+EXAMPLE_SLUGS = sorted(p.stem for p in EXAMPLES_DIR.glob("*.json") if "." not in p.stem)
+
+
+def load_example(slug: str) -> Answers:
+    return load_answers_file(EXAMPLES_DIR / f"{slug}.json")
+
+
+def example_data(slug: str) -> dict:
+    return json.loads((EXAMPLES_DIR / f"{slug}.json").read_text())
+
+
+def example_facts(slug: str) -> list[tuple[str, list[str]]]:
+    return [tuple(fact) for fact in json.loads((EXAMPLES_DIR / f"{slug}.facts.json").read_text())["facts"]]
+
+
+def fold(text: str) -> str:
+    """Whitespace folded, as the facts files' `how` line prescribes."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def missing_facts(slug: str, text: str) -> list[str]:
+    text = fold(text)
+    return [
+        name
+        for name, patterns in example_facts(slug)
+        if not any(re.search(pattern, text, re.IGNORECASE) for pattern in patterns)
+    ]
+
+
+@pytest.fixture(params=EXAMPLE_SLUGS)
+def slug(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def minimal_data() -> dict:
+    """The smallest answers a statement can be made from; tests add what they exercise."""
+    return {
+        "document": {"effective_date": "2026-01-01", "register": "formal"},
+        "controller": {
+            "legal_name": "Voorbeeld B.V.",
+            "street": "Dorpsstraat 1",
+            "postcode": "1234 AB",
+            "city": "Ergens",
+            "email": "privacy@voorbeeld.nl",
+        },
+    }
