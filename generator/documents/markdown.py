@@ -1,5 +1,8 @@
 """Markdown, for pasting into a website builder or reviewing a statement in git."""
 
+import html
+import re
+
 from markdownify import markdownify
 
 from generator.documents.document import Document
@@ -9,9 +12,13 @@ CONTENT_TYPE = "text/markdown; charset=utf-8"
 EXTENSION = "md"
 
 
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+
+
 def _escape(text: str) -> str:
-    # Titles and metadata are plain text; keep Markdown from reading them as markup.
-    return markdownify(text.replace("<", "&lt;").replace(">", "&gt;")).strip()
+    """Titles and metadata are plain text; keep Markdown (and the HTML it allows) from
+    reading them as markup."""
+    return _SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def render(document: Document, options: OutputOptions) -> bytes:
