@@ -53,7 +53,7 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
     # A fixed key for local development only; DEBUG=False refuses to start without one.
-    SECRET_KEY = "development-only-not-secret"
+    SECRET_KEY = "development-only-not-secret"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -21,7 +21,10 @@ def example_data(slug: str) -> dict:
 
 
 def example_facts(slug: str) -> list[tuple[str, list[str]]]:
-    return [tuple(fact) for fact in json.loads((EXAMPLES_DIR / f"{slug}.facts.json").read_text())["facts"]]
+    return [
+        tuple(fact)
+        for fact in json.loads((EXAMPLES_DIR / f"{slug}.facts.json").read_text())["facts"]
+    ]
 
 
 def fold(text: str) -> str:

@@ -229,7 +229,10 @@ class AutomatedDecision(Model):
 class Activity(Model):
     id: Key
     name: Text
-    purpose: LongText = Field("", description="Waarvoor, in een korte zin: 'Je bestelling leveren en de betaling afhandelen.'")
+    purpose: LongText = Field(
+        "",
+        description="Waarvoor, in een korte zin: 'Je bestelling leveren en de betaling afhandelen.'",
+    )
     data_subjects: list[c.DataSubject] = Field(default_factory=list)
     data_subjects_other: list[Text] = Field(default_factory=list)
     data_categories: list[c.DataCategory] = Field(default_factory=list)

@@ -154,8 +154,7 @@ def _rights(answers: Answers, activities: list[dict[str, Any]], language: str) -
     rights = answers.rights
     bases = {a.legal_basis for a in answers.activities}
     consent = c.LegalBasis.CONSENT in bases or any(
-        a.special_category_exception == c.Art9Exception.EXPLICIT_CONSENT
-        for a in answers.activities
+        a.special_category_exception == c.Art9Exception.EXPLICIT_CONSENT for a in answers.activities
     )
     marketing = any(a.direct_marketing for a in answers.activities)
     unit = rights.response_term_unit.value
@@ -239,9 +238,7 @@ def build_context(answers: Answers, register: str | None = None) -> dict[str, An
         "recipients": recipients,
         "processors": [r for r in recipients if r["role"] == "processor"],
         "transfers": [r for r in recipients if r["outside_eea"]],
-        "special_activities": [
-            a for a in activities if a["special"] or a["criminal"] or a["bsn"]
-        ],
+        "special_activities": [a for a in activities if a["special"] or a["criminal"] or a["bsn"]],
         "automated_activities": [a for a in activities if a["automated"]],
         "any_indirect": any(a["source"] != "data_subject" for a in activities),
         "cookies": _cookies(answers, language),

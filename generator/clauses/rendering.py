@@ -79,9 +79,12 @@ class ClauseEnvironment(ImmutableSandboxedEnvironment):
             raise SecurityError("machtsverheffen (**) is niet toegestaan in clausules")
         if operator_name == "*":
             for seq, count in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
-                    if len(seq) * count > MAX_REPEAT_CHARS:
-                        raise SecurityError("de uitvoer van * is te groot")
+                if (
+                    isinstance(seq, (str, list, tuple))
+                    and isinstance(count, int)
+                    and len(seq) * count > MAX_REPEAT_CHARS
+                ):
+                    raise SecurityError("de uitvoer van * is te groot")
             return operator.mul(left, right)
         return super().call_binop(context, operator_name, left, right)
 
@@ -93,7 +96,7 @@ class ClauseEnvironment(ImmutableSandboxedEnvironment):
         _check_time()
         return super().getitem(obj, argument)
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _check_time()
         return super().call(__context, __obj, *args, **kwargs)
 
@@ -181,10 +184,14 @@ def render_template(source: str, key: str, variables: dict[str, Any]) -> str:
     except ClauseError:
         raise
     except SecurityError as error:
-        raise ClauseError(key, f"niet toegestaan: {error}", _error_line(error, "<template>")) from None
+        raise ClauseError(
+            key, f"niet toegestaan: {error}", _error_line(error, "<template>")
+        ) from None
     except (TemplateError, RecursionError, MemoryError, ArithmeticError, TypeError,
             ValueError, LookupError, AttributeError) as error:  # fmt: skip
-        raise ClauseError(key, f"{type(error).__name__}: {error}", _error_line(error, "<template>")) from None
+        raise ClauseError(
+            key, f"{type(error).__name__}: {error}", _error_line(error, "<template>")
+        ) from None
     finally:
         _budget.deadline = float("inf")
     return "".join(chunks)
@@ -199,11 +206,7 @@ def evaluate_condition(expression: str, key: str, variables: dict[str, Any]) -> 
 
 def variables_for(answers: Answers, register: str | None = None) -> dict[str, Any]:
     context = build_context(answers, register)
-    return (
-        context
-        | _register_helpers(context["register"])
-        | _language_helpers(context["language"])
-    )
+    return context | _register_helpers(context["register"]) | _language_helpers(context["language"])
 
 
 def _has_text(html: str) -> bool:

@@ -47,7 +47,9 @@ class SafeURLFetcher(URLFetcher):
         if not any(path.is_relative_to(folder) for folder in allowed) or not path.is_file():
             raise self._refuse(url, "not one of our document assets")
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
+        return URLFetcherResponse(
+            url, body=path.read_bytes(), headers={"Content-Type": content_type}
+        )
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
         scheme = url.split(":", 1)[0].lower() if ":" in url else ""

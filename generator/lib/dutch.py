@@ -75,6 +75,6 @@ _UNITS = {
 
 
 def format_duration(amount: int, unit: str, language: str = "nl") -> str:
-    """"zes maanden", "één jaar", "14 dagen"."""
+    """ "zes maanden", "één jaar", "14 dagen"."""
     singular, plural = _UNITS[language][unit]
     return f"{number_words(amount, language)} {singular if amount == 1 else plural}"

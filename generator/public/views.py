@@ -14,7 +14,9 @@ REGISTERS = ("formal", "informal")
 
 
 def example_slugs() -> list[str]:
-    return sorted(path.stem for path in settings.EXAMPLES_DIR.glob("*.json") if "." not in path.stem)
+    return sorted(
+        path.stem for path in settings.EXAMPLES_DIR.glob("*.json") if "." not in path.stem
+    )
 
 
 def _example(slug: str) -> Answers:

@@ -49,7 +49,9 @@ def test_every_bad_format_is_reported_with_its_path_in_one_go(minimal_data):
 
 def test_unknown_fields_are_refused_so_typos_are_not_ignored(minimal_data):
     minimal_data["controller"]["postcod"] = "1234 AB"
-    assert problems(minimal_data) == {"controller.postcod": "Onbekend veld; controleer de spelling."}
+    assert problems(minimal_data) == {
+        "controller.postcod": "Onbekend veld; controleer de spelling."
+    }
 
 
 def test_enum_errors_name_the_allowed_values_in_dutch(minimal_data):
@@ -60,7 +62,12 @@ def test_enum_errors_name_the_allowed_values_in_dutch(minimal_data):
 def test_nested_list_paths_carry_the_index(minimal_data):
     minimal_data["activities"] = [
         {"id": "a", "name": "A"},
-        {"id": "b", "name": "B", "legal_basis": "whim", "retention": {"period": 0, "unit": "years"}},
+        {
+            "id": "b",
+            "name": "B",
+            "legal_basis": "whim",
+            "retention": {"period": 0, "unit": "years"},
+        },
     ]
     found = problems(minimal_data)
     assert "activities.1.legal_basis" in found
@@ -75,9 +82,15 @@ def test_a_retention_period_needs_both_number_and_unit(minimal_data):
 def test_broken_recipient_references_are_reported_at_their_own_paths(minimal_data):
     minimal_data["recipients"] = [{"id": "host", "name": "Host"}, {"id": "host", "name": "Ander"}]
     minimal_data["activities"] = [{"id": "a", "name": "A", "recipients": ["host", "ghost"]}]
-    minimal_data["cookies"] = {"items": [{"name": "c", "category": "analytics", "recipient": "gone"}]}
+    minimal_data["cookies"] = {
+        "items": [{"name": "c", "category": "analytics", "recipient": "gone"}]
+    }
     found = problems(minimal_data)
-    assert set(found) == {"recipients.1.id", "activities.0.recipients.1", "cookies.items.0.recipient"}
+    assert set(found) == {
+        "recipients.1.id",
+        "activities.0.recipients.1",
+        "cookies.items.0.recipient",
+    }
     assert "'ghost'" in found["activities.0.recipients.1"]
 
 
@@ -143,7 +156,14 @@ def test_cookie_consent_is_derived_from_category_and_the_ap_conditions():
                         "name": "a2",
                         "category": "analytics",
                         "analytics": dict.fromkeys(
-                            ["dpa", "ip_anonymised", "sharing_off", "no_ads_features", "no_user_id"], True
+                            [
+                                "dpa",
+                                "ip_anonymised",
+                                "sharing_off",
+                                "no_ads_features",
+                                "no_user_id",
+                            ],
+                            True,
                         ),
                     },
                     {

@@ -46,7 +46,12 @@ def test_a_third_party_cookie_takes_its_provider_from_the_recipient():
                 "recipients": [{"id": "g", "name": "Google LLC", "country": "US"}],
                 "cookies": {
                     "items": [
-                        {"name": "_ga", "category": "analytics", "party": "third", "recipient": "g"},
+                        {
+                            "name": "_ga",
+                            "category": "analytics",
+                            "party": "third",
+                            "recipient": "g",
+                        },
                         {"name": "sessie", "category": "functional"},
                     ]
                 },
@@ -64,14 +69,24 @@ def test_rights_flags_follow_bases_special_consent_and_marketing():
             {
                 "activities": [
                     {"id": "a", "name": "A", "legal_basis": "legal_obligation"},
-                    {"id": "b", "name": "B", "special_categories": ["health"], "special_category_exception": "a"},
+                    {
+                        "id": "b",
+                        "name": "B",
+                        "special_categories": ["health"],
+                        "special_category_exception": "a",
+                    },
                     {"id": "c", "name": "C", "direct_marketing": True},
                 ]
             }
         )
     )
     rights = ctx["rights"]
-    assert rights["erasure_limited"] and rights["consent"] and rights["marketing"] and rights["objection"]
+    assert (
+        rights["erasure_limited"]
+        and rights["consent"]
+        and rights["marketing"]
+        and rights["objection"]
+    )
     assert not rights["portability"]
     assert rights["marketing_activities"] == ["C"]
 

@@ -14,7 +14,10 @@ def test_a_clause_file_has_a_header_and_a_body():
 
 def test_the_revision_changes_with_the_text_and_only_then():
     assert parse_clause(GOOD, "nl").revision == parse_clause(GOOD, "nl").revision
-    assert parse_clause(GOOD, "nl").revision != parse_clause(GOOD.replace("Hallo", "Dag"), "nl").revision
+    assert (
+        parse_clause(GOOD, "nl").revision
+        != parse_clause(GOOD.replace("Hallo", "Dag"), "nl").revision
+    )
 
 
 @pytest.mark.parametrize(

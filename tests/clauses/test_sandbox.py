@@ -21,7 +21,9 @@ def render_body(body: str, answers_data: dict | None = None) -> str:
 
 
 def test_answers_are_escaped_in_clause_output():
-    out = render_body("<p>{{ org.name }}</p>", {"controller": {"legal_name": "<script>alert(1)</script>"}})
+    out = render_body(
+        "<p>{{ org.name }}</p>", {"controller": {"legal_name": "<script>alert(1)</script>"}}
+    )
     assert out == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
 
 
@@ -77,7 +79,11 @@ def test_attribute_walking_reaches_no_python_internals(payload):
     try:
         out = render_body(payload)
     except ClauseError as error:
-        assert "niet toegestaan" in error.message or "Undefined" in error.message or "Error" in error.message
+        assert (
+            "niet toegestaan" in error.message
+            or "Undefined" in error.message
+            or "Error" in error.message
+        )
     else:
         # Some routes render as empty strings instead of raising; what matters is no leak.
         for leak in ("class", "module", "function", "globals", "builtins", "<"):
@@ -122,7 +128,9 @@ def test_a_silent_endless_loop_is_stopped_by_the_time_budget(monkeypatch):
     monkeypatch.setattr(rendering, "TIME_BUDGET_SECONDS", 0.3)
     started = time.monotonic()
     with pytest.raises(ClauseError, match="tijdslimiet"):
-        render_body("{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}")
+        render_body(
+            "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"
+        )
     assert time.monotonic() - started < 3
 
 
@@ -145,7 +153,10 @@ def test_conditions_are_expressions_over_the_same_data():
     answers = parse_answers({"dpo": {"designated": True, "email": "fg@x.nl"}})
     document = build_document(
         answers,
-        [spec("<p>FG</p>", key="a", condition="dpo.designated"), spec("<p>geen</p>", key="b", condition="not dpo.designated")],
+        [
+            spec("<p>FG</p>", key="a", condition="dpo.designated"),
+            spec("<p>geen</p>", key="b", condition="not dpo.designated"),
+        ],
     )
     assert document.keys == ["a"]
 

@@ -99,10 +99,15 @@ def test_consent_activities_explain_withdrawal(minimal_data):
         activity(legal_basis="consent", consent_withdrawal="met de afmeldlink in elke e-mail.")
     ]
     document = render(minimal_data)
-    assert "toestemming intrekken wanneer u wilt: met de afmeldlink" in section_text(document, "verwerkingen")
+    assert "toestemming intrekken wanneer u wilt: met de afmeldlink" in section_text(
+        document, "verwerkingen"
+    )
     rights = section_text(document, "rechten")
     # R6: the withdrawal clause with the wording the checker looks for.
-    assert "zonder dat dit afbreuk doet aan de rechtmatigheid van de verwerking vóór de intrekking" in rights
+    assert (
+        "zonder dat dit afbreuk doet aan de rechtmatigheid van de verwerking vóór de intrekking"
+        in rights
+    )
 
 
 def test_special_categories_and_bsn_get_their_own_section(minimal_data):
@@ -112,13 +117,19 @@ def test_special_categories_and_bsn_get_their_own_section(minimal_data):
     ]
     text = section_text(render(minimal_data), "bijzondere-gegevens")
     assert "gegevens over gezondheid" in text and "artikel 9 lid 2 sub h AVG" in text
-    assert "burgerservicenummer (BSN), omdat deze wet dat voorschrijft: de Wet op de loonbelasting 1964" in text
+    assert (
+        "burgerservicenummer (BSN), omdat deze wet dat voorschrijft: de Wet op de loonbelasting 1964"
+        in text
+    )
 
 
 def test_children_under_sixteen_are_addressed_when_asked(minimal_data):
     minimal_data["other"] = {"children": "not_directed"}
     assert "jonger dan 16 jaar" in section_text(render(minimal_data), "kinderen")
-    minimal_data["other"] = {"children": "directed", "parental_consent": "Wij sturen de ouder een e-mail."}
+    minimal_data["other"] = {
+        "children": "directed",
+        "parental_consent": "Wij sturen de ouder een e-mail.",
+    }
     text = section_text(render(minimal_data), "kinderen")
     assert "toestemming aan een ouder of voogd. Wij sturen de ouder een e-mail." in text
 
@@ -212,7 +223,12 @@ def test_automated_decisions_give_logic_consequences_and_art22_rights(minimal_da
 def test_rights_follow_from_the_legal_bases(minimal_data, basis, objection, portability):
     minimal_data["activities"] = [activity(legal_basis=basis)]
     text = section_text(render(minimal_data), "rechten")
-    for always in ("recht op inzage", "recht op rectificatie", "recht op vergetelheid", "recht op beperking"):
+    for always in (
+        "recht op inzage",
+        "recht op rectificatie",
+        "recht op vergetelheid",
+        "recht op beperking",
+    ):
         assert always in text
     assert ("recht van bezwaar" in text) is objection
     assert ("recht op gegevensoverdraagbaarheid" in text) is portability
@@ -226,7 +242,11 @@ def test_direct_marketing_gets_a_separate_highlighted_objection_clause(minimal_d
 
 
 def test_rights_give_the_channel_term_and_id_advice(minimal_data):
-    minimal_data["rights"] = {"response_term": 4, "response_term_unit": "weeks", "channels": ["email"]}
+    minimal_data["rights"] = {
+        "response_term": 4,
+        "response_term_unit": "weeks",
+        "channels": ["email"],
+    }
     text = section_text(render(minimal_data), "rechten")
     assert "privacy@voorbeeld.nl" in text and "binnen vier weken" in text
     assert "met twee maanden verlengen" in text and "Dit kost u niets" in text
@@ -254,7 +274,10 @@ def test_business_transfer_appears_only_when_answered(minimal_data):
 def test_extra_sections_are_markdown_without_html_before_contact(minimal_data):
     minimal_data["other"] = {
         "extra_sections": [
-            {"title": "Camerabewaking", "body": "Wij filmen de **ingang**.\n\n<script>alert(1)</script>"}
+            {
+                "title": "Camerabewaking",
+                "body": "Wij filmen de **ingang**.\n\n<script>alert(1)</script>",
+            }
         ]
     }
     document = render(minimal_data)

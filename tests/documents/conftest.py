@@ -14,7 +14,7 @@ class Canary:
         hits = self.hits = []
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - the name http.server calls
+            def do_GET(self):
                 hits.append(self.path)
                 if self.path.startswith("/redirect"):
                     self.send_response(302)
@@ -59,7 +59,11 @@ def make_document(*sections: Section, **meta) -> Document:
     if not sections:
         sections = (
             Section("een", "Eerste deel", "<p>Tekst van het eerste deel.</p>"),
-            Section("twee", "Tweede deel", "<ul><li>Punt</li></ul><table><tr><th>A</th><td>B</td></tr></table>"),
+            Section(
+                "twee",
+                "Tweede deel",
+                "<ul><li>Punt</li></ul><table><tr><th>A</th><td>B</td></tr></table>",
+            ),
         )
     return Document(metadata=metadata, sections=tuple(sections))
 

@@ -34,5 +34,7 @@ def test_markdown_has_headings_lists_and_tables(document):
 
 def test_markdown_escapes_markup_in_titles():
     meta = Metadata("Org", "Titel", "nl", "formal")
-    text = markdown.render(Document(meta, (Section("a", "*nadruk* <b>", "<p>x</p>"),)), OutputOptions())
+    text = markdown.render(
+        Document(meta, (Section("a", "*nadruk* <b>", "<p>x</p>"),)), OutputOptions()
+    )
     assert b"## \\*nadruk\\* &lt;b&gt;" in text

@@ -36,7 +36,13 @@ def test_it_is_a4(long_pdf):
 
 def test_the_first_page_has_organisation_version_date_and_contents(long_pdf):
     first = page_texts(long_pdf)[0]
-    for expected in ("Privacyverklaring", "Voorbeeld B.V.", "Versie 2.1", "Geldig vanaf 1 maart 2026", "Inhoud"):
+    for expected in (
+        "Privacyverklaring",
+        "Voorbeeld B.V.",
+        "Versie 2.1",
+        "Geldig vanaf 1 maart 2026",
+        "Inhoud",
+    ):
         assert expected in first
 
 
@@ -94,7 +100,7 @@ def test_an_unknown_variant_is_refused():
 
 
 def test_text_typed_as_markup_appears_literally(document):
-    from generator.documents.document import Metadata, Document
+    from generator.documents.document import Document, Metadata
 
     meta = Metadata("<b>Evil</b> & Co", "Titel", "nl", "formal")
     doc = Document(meta, document.sections)

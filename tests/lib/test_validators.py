@@ -45,7 +45,9 @@ def test_valid_btw_ids_are_accepted_in_both_checksum_forms(typed, stored):
     assert v.normalise_vat(typed) == stored
 
 
-@pytest.mark.parametrize("typed", ["NL123456789B01", "NL004495445B00", "DE123456789", "NL00449544B01"])
+@pytest.mark.parametrize(
+    "typed", ["NL123456789B01", "NL004495445B00", "DE123456789", "NL00449544B01"]
+)
 def test_invalid_btw_ids_are_refused(typed):
     with pytest.raises(ValueError, match="btw"):
         v.normalise_vat(typed)
@@ -94,7 +96,9 @@ def test_malformed_email_addresses_are_refused(typed):
         v.normalise_email(typed)
 
 
-@pytest.mark.parametrize("typed", ["javascript:alert(1)", "ftp://x.nl", "www.voorbeeld.nl", "https://"])
+@pytest.mark.parametrize(
+    "typed", ["javascript:alert(1)", "ftp://x.nl", "www.voorbeeld.nl", "https://"]
+)
 def test_urls_must_be_web_addresses(typed):
     with pytest.raises(ValueError, match="webadres"):
         v.normalise_url(typed)

@@ -45,8 +45,9 @@ def test_the_facts_check_fails_when_a_fact_is_missing(slug):
 
 
 def test_the_example_register_is_the_one_its_facts_expect(slug):
-    from tests.conftest import EXAMPLES_DIR
     import json
+
+    from tests.conftest import EXAMPLES_DIR
 
     expected = json.loads((EXAMPLES_DIR / f"{slug}.facts.json").read_text())["register"]
     assert load_example(slug).document.register.value == expected

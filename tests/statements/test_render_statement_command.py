@@ -44,19 +44,42 @@ def test_it_writes_html_and_markdown(tmp_path, fmt, start):
 def test_without_output_it_writes_to_stdout():
     result = run(str(EXAMPLE), "--format", "md")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("# Privacy- en cookieverklaring".encode())
+    assert result.stdout.startswith(b"# Privacy- en cookieverklaring")
 
 
 def test_the_register_option_overrides_the_file(tmp_path):
     output = tmp_path / "out.md"
-    call_command("render_statement", str(EXAMPLE), "--format", "md", "--register", "informal", "--output", str(output))
+    call_command(
+        "render_statement",
+        str(EXAMPLE),
+        "--format",
+        "md",
+        "--register",
+        "informal",
+        "--output",
+        str(output),
+    )
     assert "Jouw rechten" in output.read_text()
 
 
 def test_the_pdf_variant_option_makes_pdf_a(tmp_path):
     output = tmp_path / "out.pdf"
-    call_command("render_statement", str(EXAMPLE), "--format", "pdf", "--pdf-variant", "pdf/a-3b", "--output", str(output))
-    xmp = PdfReader(io.BytesIO(output.read_bytes())).trailer["/Root"]["/Metadata"].get_object().get_data()
+    call_command(
+        "render_statement",
+        str(EXAMPLE),
+        "--format",
+        "pdf",
+        "--pdf-variant",
+        "pdf/a-3b",
+        "--output",
+        str(output),
+    )
+    xmp = (
+        PdfReader(io.BytesIO(output.read_bytes()))
+        .trailer["/Root"]["/Metadata"]
+        .get_object()
+        .get_data()
+    )
     assert b'pdfaid:part="3"' in xmp
 
 
@@ -88,7 +111,10 @@ def test_reference_problems_are_reported_with_their_paths(tmp_path):
     bad.write_text(json.dumps(data))
     result = run(str(bad), "--format", "md")
     assert result.returncode == 2
-    assert result.stderr.decode().strip() == "activities.1.recipients.0: Er is geen ontvanger met kenmerk 'nobody'."
+    assert (
+        result.stderr.decode().strip()
+        == "activities.1.recipients.0: Er is geen ontvanger met kenmerk 'nobody'."
+    )
     assert result.stdout == b""
 
 

@@ -41,8 +41,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("answers", type=Path, help="Het antwoordenbestand (JSON).")
         parser.add_argument("--format", dest="fmt", choices=sorted(FORMATS), required=True)
-        parser.add_argument("--output", type=Path, help="Schrijf hierheen in plaats van naar stdout.")
-        parser.add_argument("--register", choices=["formal", "informal"], help="Overschrijft document.register.")
+        parser.add_argument(
+            "--output", type=Path, help="Schrijf hierheen in plaats van naar stdout."
+        )
+        parser.add_argument(
+            "--register", choices=["formal", "informal"], help="Overschrijft document.register."
+        )
         parser.add_argument("--pdf-variant", choices=PDF_VARIANTS, default=PDF_VARIANTS[0])
 
     def fail(self, lines: list[str]) -> None:

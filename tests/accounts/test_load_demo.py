@@ -1,0 +1,23 @@
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from generator.accounts.management.commands.load_demo import DEMO_PASSWORD, DEMO_USERNAME
+
+
+@pytest.mark.django_db
+def test_it_creates_the_demo_account_once(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")
+    assert get_user_model().objects.filter(username=DEMO_USERNAME).count() == 1
+    assert authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD) is not None
+
+
+@pytest.mark.django_db
+def test_it_refuses_to_run_in_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG=1"):
+        call_command("load_demo")
+    assert not get_user_model().objects.exists()
