@@ -172,5 +172,17 @@ def test_the_output_file_appears_whole_or_not_at_all(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == [output]  # no temporary file left behind
 
 
+def test_a_device_as_output_is_written_to_not_replaced(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        call_command("render_statement", str(EXAMPLE), "--format", "md", "--output", str(fifo))
+        assert os.read(reader, 100).startswith(b"# Privacy")
+    finally:
+        os.close(reader)
+    assert fifo.is_fifo()
+
+
 def test_example_paths_resolve_from_the_project_root():
     assert Path(EXAMPLE).is_file()

@@ -23,7 +23,15 @@ EXIT_INVALID_INPUT = 2
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a reader never sees half a file."""
+    """Write next to the target and rename, so a reader never sees half a file.
+
+    Only for regular files: a device or pipe (/dev/null, /dev/stdout) is written to directly,
+    never replaced by a rename.
+    """
+    if path.exists() and not path.is_file():
+        with path.open("wb") as handle:
+            handle.write(data)
+        return
     path = path.resolve()
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
