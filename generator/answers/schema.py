@@ -155,6 +155,11 @@ class Controller(Address):
         BeforeValidator(_blank_to_none),
         AfterValidator(lambda v: v if v is None else _wrap(validators.normalise_vat)(v)),
     ] = Field(None, description="Btw-identificatienummer.")
+    iban: Annotated[
+        str | None,
+        BeforeValidator(_blank_to_none),
+        AfterValidator(lambda v: v if v is None else _wrap(validators.normalise_iban)(v)),
+    ] = Field(None, description="Rekeningnummer, voor wie het in de contactgegevens wil tonen.")
     email: OptEmail = None
     phone: OptPhone = None
     website: OptUrl = None

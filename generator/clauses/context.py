@@ -203,6 +203,7 @@ def build_context(answers: Answers, register: str | None = None) -> dict[str, An
             **_address(org, language),
             "kvk": org.kvk_number,
             "vat": org.vat_id,
+            "iban": org.iban,
             "email": org.email,
             "phone": _phone(org.phone),
             "website": org.website,

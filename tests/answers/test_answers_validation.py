@@ -34,6 +34,7 @@ def test_every_bad_format_is_reported_with_its_path_in_one_go(minimal_data):
         "phone": "12",
         "email": "nope",
         "website": "javascript:alert(1)",
+        "iban": "NL92 ABNA 0417 1643 00",
     }
     found = problems(data)
     assert set(found) >= {
@@ -43,6 +44,7 @@ def test_every_bad_format_is_reported_with_its_path_in_one_go(minimal_data):
         "controller.phone",
         "controller.email",
         "controller.website",
+        "controller.iban",
     }
     assert "8 cijfers" in found["controller.kvk_number"]
 

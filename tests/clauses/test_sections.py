@@ -36,6 +36,28 @@ def test_the_controller_is_named_with_address_kvk_and_services(minimal_data):
     assert "de app Merk-app" in text
 
 
+def test_the_contact_section_lists_every_contact_detail_given(minimal_data):
+    minimal_data["controller"] |= {
+        "phone": "020 123 4567",
+        "contact_hours": "op werkdagen van 9 tot 17 uur",
+        "kvk_number": "12345678",
+        "vat_id": "NL004495445B01",
+        "iban": "NL91ABNA0417164300",
+        "website": "https://voorbeeld.nl",
+    }
+    text = section_text(render(minimal_data), "contact")
+    for expected in (
+        "Voorbeeld B.V. Dorpsstraat 1 1234 AB Ergens",
+        "E-mail: privacy@voorbeeld.nl",
+        "Telefoon: +31 20 123 4567 (op werkdagen van 9 tot 17 uur)",
+        "KvK-nummer: 12345678",
+        "Btw-identificatienummer: NL004495445B01",
+        "IBAN: NL91ABNA0417164300",
+        "Website: https://voorbeeld.nl",
+    ):
+        assert expected in text
+
+
 def test_a_controller_outside_the_eu_names_its_representative(minimal_data):
     minimal_data["controller"] |= {"country": "US", "postcode": "10001", "outside_eu": True}
     minimal_data["controller"]["representative"] = {
