@@ -67,8 +67,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "generator.accounts",
-    "generator.clauses",
-    "generator.documents",
     "generator.statements",
     "generator.public",
 ]

@@ -144,17 +144,19 @@ def _language_helpers(language: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=512)
-def _compile(source: str, name: str) -> Any:
+def _compile(source: str) -> Any:
+    # Keyed by the text itself, so an edited clause is compiled anew and an unchanged one never.
     return ENV.from_string(source)
 
 
-def _error_line(error: BaseException, name: str) -> int | None:
+def _error_line(error: BaseException) -> int | None:
     lineno = getattr(error, "lineno", None)
     if lineno:
         return lineno
-    # Jinja2 rewrites tracebacks so template frames carry the template's own line numbers.
+    # Jinja2 rewrites tracebacks so template frames carry the template's own line numbers;
+    # templates made with from_string() are all named "<template>".
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
-        if frame.filename == name:
+        if frame.filename == "<template>":
             return frame.lineno
     return None
 
@@ -163,7 +165,7 @@ def compile_clause(source: str, key: str) -> Any:
     if len(source) > MAX_TEMPLATE_CHARS:
         raise ClauseError(key, f"de tekst is langer dan {MAX_TEMPLATE_CHARS} tekens")
     try:
-        return _compile(source, key)
+        return _compile(source)
     except TemplateSyntaxError as error:
         raise ClauseError(key, error.message or str(error), error.lineno) from None
 
@@ -184,14 +186,10 @@ def render_template(source: str, key: str, variables: dict[str, Any]) -> str:
     except ClauseError:
         raise
     except SecurityError as error:
-        raise ClauseError(
-            key, f"niet toegestaan: {error}", _error_line(error, "<template>")
-        ) from None
+        raise ClauseError(key, f"niet toegestaan: {error}", _error_line(error)) from None
     except (TemplateError, RecursionError, MemoryError, ArithmeticError, TypeError,
             ValueError, LookupError, AttributeError) as error:  # fmt: skip
-        raise ClauseError(
-            key, f"{type(error).__name__}: {error}", _error_line(error, "<template>")
-        ) from None
+        raise ClauseError(key, f"{type(error).__name__}: {error}", _error_line(error)) from None
     finally:
         _budget.deadline = float("inf")
     return "".join(chunks)
