@@ -7,95 +7,30 @@ valid Answers.
 """
 
 import datetime
-import re
 import warnings
-from typing import Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.answers import choices as c
-from generator.lib import countries, validators
+from generator.answers.types import (
+    Country,
+    Key,
+    LongText,
+    OptEmail,
+    OptIban,
+    OptKvk,
+    OptLongText,
+    OptPhone,
+    OptText,
+    OptUrl,
+    OptVat,
+    Text,
+    wrap,
+)
+from generator.lib import validators
 
 SCHEMA_VERSION = 1
-
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _no_control_chars(value: str) -> str:
-    # NUL and other control characters break PDFs and databases; Django forms refuse NUL too.
-    if _CONTROL_CHARS.search(value):
-        raise PydanticCustomError("control_chars", "Deze tekst bevat onzichtbare stuurtekens.")
-    return value
-
-
-def _blank_to_none(value: Any) -> Any:
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
-def _wrap(func):
-    """Turn a lib validator's ValueError into a pydantic error that keeps its Dutch message."""
-
-    def check(value: str) -> str:
-        try:
-            return func(value)
-        except ValueError as error:
-            raise PydanticCustomError("format", str(error)) from None
-
-    return check
-
-
-Text = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, max_length=300),
-    AfterValidator(_no_control_chars),
-]
-LongText = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, max_length=5000),
-    AfterValidator(_no_control_chars),
-]
-OptText = Annotated[Text | None, BeforeValidator(_blank_to_none)]
-OptLongText = Annotated[LongText | None, BeforeValidator(_blank_to_none)]
-Email = Annotated[str, AfterValidator(_wrap(validators.normalise_email))]
-OptEmail = Annotated[Email | None, BeforeValidator(_blank_to_none)]
-Phone = Annotated[str, AfterValidator(_wrap(validators.normalise_phone))]
-OptPhone = Annotated[Phone | None, BeforeValidator(_blank_to_none)]
-Url = Annotated[
-    str,
-    StringConstraints(max_length=500),
-    AfterValidator(_wrap(validators.normalise_url)),
-]
-OptUrl = Annotated[Url | None, BeforeValidator(_blank_to_none)]
-Key = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,49}$"),
-    Field(description="Kort kenmerk van kleine letters, cijfers en streepjes, uniek in de lijst."),
-]
-
-
-def _country(value: str) -> str:
-    value = value.strip().upper()
-    if not countries.is_country_code(value):
-        raise PydanticCustomError(
-            "country", "Gebruik een landcode van twee letters, zoals NL, DE of US."
-        )
-    return value
-
-
-Country = Annotated[str, AfterValidator(_country)]
 
 
 class Model(BaseModel):
@@ -130,7 +65,7 @@ class Address(Model):
     def _dutch_postcode(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is None or info.data.get("country", "NL") != "NL":
             return value
-        return _wrap(validators.normalise_postcode)(value)
+        return wrap(validators.normalise_postcode)(value)
 
 
 class Representative(Model):
@@ -145,21 +80,11 @@ class Controller(Address):
     legal_name: Text = Field("", description="Statutaire naam, zoals Voorbeeld B.V.")
     legal_form: c.LegalForm | None = None
     trade_names: list[Text] = Field(default_factory=list, description="Handelsnamen en merken.")
-    kvk_number: Annotated[
-        str | None,
-        BeforeValidator(_blank_to_none),
-        AfterValidator(lambda v: v if v is None else _wrap(validators.normalise_kvk)(v)),
-    ] = None
-    vat_id: Annotated[
-        str | None,
-        BeforeValidator(_blank_to_none),
-        AfterValidator(lambda v: v if v is None else _wrap(validators.normalise_vat)(v)),
-    ] = Field(None, description="Btw-identificatienummer.")
-    iban: Annotated[
-        str | None,
-        BeforeValidator(_blank_to_none),
-        AfterValidator(lambda v: v if v is None else _wrap(validators.normalise_iban)(v)),
-    ] = Field(None, description="Rekeningnummer, voor wie het in de contactgegevens wil tonen.")
+    kvk_number: OptKvk = None
+    vat_id: OptVat = Field(None, description="Btw-identificatienummer.")
+    iban: OptIban = Field(
+        None, description="Rekeningnummer, voor wie het in de contactgegevens wil tonen."
+    )
     email: OptEmail = None
     phone: OptPhone = None
     website: OptUrl = None

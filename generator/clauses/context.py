@@ -6,6 +6,7 @@ which rights apply, which recipients are abroad) is computed here once, in Pytho
 clause texts stay about wording and the rules are testable without Jinja2.
 """
 
+from enum import StrEnum
 from typing import Any
 
 from generator.answers import choices as c
@@ -15,6 +16,10 @@ from generator.lib import countries, dutch
 from generator.lib.validators import format_phone
 
 ART6 = "artikel 6 lid 1 sub {letter} AVG"
+
+
+def _label(value: StrEnum | None, language: str) -> str | None:
+    return label(value, language) if value is not None else None
 
 
 def _phone(value: str | None) -> str | None:
@@ -59,15 +64,13 @@ def _activity(activity: Activity, answers: Answers, language: str) -> dict[str, 
         "data": [label(d, language) for d in activity.data_categories]
         + activity.data_categories_other,
         "special": [label(s, language) for s in activity.special_categories],
-        "special_exception": label(activity.special_category_exception, language)
-        if activity.special_category_exception
-        else None,
+        "special_exception": _label(activity.special_category_exception, language),
         "criminal": activity.criminal_data,
         "criminal_basis": activity.criminal_data_basis,
         "bsn": activity.bsn,
         "bsn_law": activity.bsn_law,
         "basis": basis.value if basis else None,
-        "basis_label": label(basis, language) if basis else None,
+        "basis_label": _label(basis, language),
         "basis_article": ART6.format(letter=basis.article_letter()) if basis else None,
         "legal_obligation": activity.legal_obligation,
         "legitimate_interest": activity.legitimate_interest,
@@ -108,9 +111,7 @@ def _recipient(recipient: Recipient, answers: Answers, language: str) -> dict[st
         "country_name": countries.country_name(recipient.country, language),
         "outside_eea": outside,
         "mechanism": recipient.transfer_mechanism.value if recipient.transfer_mechanism else None,
-        "mechanism_label": label(recipient.transfer_mechanism, language)
-        if recipient.transfer_mechanism
-        else None,
+        "mechanism_label": _label(recipient.transfer_mechanism, language),
         "derogation": recipient.derogation,
         "safeguard_copy": recipient.safeguard_copy,
         "dpa_signed": recipient.dpa_signed,
@@ -198,7 +199,7 @@ def build_context(answers: Answers, register: str | None = None) -> dict[str, An
         },
         "org": {
             "name": org.legal_name,
-            "legal_form": label(org.legal_form, language) if org.legal_form else None,
+            "legal_form": _label(org.legal_form, language),
             "trade_names": list(org.trade_names),
             **_address(org, language),
             "kvk": org.kvk_number,
