@@ -185,3 +185,12 @@ def test_every_example_answers_file_is_valid(slug):
     from tests.conftest import load_example
 
     assert load_example(slug).controller.legal_name
+
+
+def test_wrong_types_are_reported_at_the_field_not_at_a_union_member():
+    found = problems({"controller": {"email": 5, "kvk_number": 5, "legal_name": None}})
+    assert found == {
+        "controller.email": "Verwacht tekst.",
+        "controller.kvk_number": "Verwacht tekst.",
+        "controller.legal_name": "Verwacht tekst.",
+    }
