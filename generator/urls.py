@@ -1,7 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from generator.accounts.urls import auth_urlpatterns
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    *auth_urlpatterns,
+    path("", include("generator.accounts.urls")),
+    path("", include("generator.statements.urls")),
+    path("", include("generator.wizard.urls")),
     path("", include("generator.public.urls")),
 ]

@@ -4,12 +4,18 @@ Clauses come from the default files for now; the clause library (issue 5) will s
 database revisions through the same ClauseSpec shape.
 """
 
+from generator.answers.loading import AnswersError, parse_answers
 from generator.answers.schema import Answers
-from generator.clauses.files import ClauseSpec, default_clauses
-from generator.clauses.rendering import build_document
+from generator.clauses.files import ClauseFileError, ClauseSpec, default_clauses
+from generator.clauses.rendering import ClauseError, build_document
 from generator.documents.document import Document
 from generator.documents.formats import FORMATS
+from generator.documents.html import page_context
 from generator.documents.options import OutputOptions
+
+
+class StatementError(Exception):
+    """Saved answers that cannot be turned into a statement, with a message to show."""
 
 
 def statement_document(
@@ -31,3 +37,12 @@ def statement_export(
         raise ValueError(f"Onbekend formaat {fmt!r}; kies uit {', '.join(FORMATS)}")
     document = statement_document(answers, register=register)
     return FORMATS[fmt].render(document, options or OutputOptions())
+
+
+def statement_page_context(answers_data: dict, *, register: str | None = None) -> dict:
+    """What templates need to show a statement inside a site page (the review, previews)."""
+    try:
+        document = statement_document(parse_answers(answers_data), register=register)
+    except (AnswersError, ClauseError, ClauseFileError) as error:
+        raise StatementError(str(error)) from error
+    return page_context(document)

@@ -1,0 +1,42 @@
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.utils.translation import gettext_lazy as _
+
+
+class SignupForm(forms.Form):
+    email = forms.EmailField(label=_("E-mailadres"), help_text=_("Hiermee logt u in."))
+    password = forms.CharField(
+        label=_("Wachtwoord"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Minstens 8 tekens, niet alleen cijfers en niet te voor de hand liggend."),
+    )
+    workspace_name = forms.CharField(
+        label=_("Naam van uw werkruimte"),
+        max_length=120,
+        required=False,
+        help_text=_("Bijvoorbeeld uw bedrijfsnaam. Leeg: uw e-mailadres."),
+    )
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].lower()
+        if get_user_model().objects.filter(username__iexact=email).exists():
+            raise forms.ValidationError(
+                _(
+                    "Er bestaat al een account met dit e-mailadres. Log in of vraag een nieuw wachtwoord aan."
+                )
+            )
+        return email
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("password") and data.get("email"):
+            user = get_user_model()(username=data["email"], email=data["email"])
+            try:
+                password_validation.validate_password(data["password"], user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mailadres van uw collega"))

@@ -1,0 +1,117 @@
+"""Organisations (the controllers a workspace keeps statements for), their draft answers, and
+the published versions, which never change (design.md, invariant 2)."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from generator.accounts.models import Workspace
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Every user-facing lookup starts here (design.md, invariant 5)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(workspace__memberships__user=user)
+
+
+class Organisation(models.Model):
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="organisations")
+    name = models.CharField(_("naam"), max_length=200)
+    # For the public page (a later issue): unguessable, unlike the primary key.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StatementQuerySet(models.QuerySet):
+    def for_user(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation__workspace__memberships__user=user)
+
+
+class Statement(models.Model):
+    """The draft: the answers as the wizard has saved them so far."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("concept")
+        COMPLETE = "complete", _("compleet")
+        PUBLISHED = "published", _("gepubliceerd")
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="statement"
+    )
+    answers = models.JSONField(default=dict)
+    # Raised on every save; a save that names an older revision is a conflict, not an overwrite.
+    revision = models.PositiveIntegerField(default=0)
+    completed_steps = models.JSONField(default=list)
+    # Every step that applies to these answers has been saved at least once (set by the wizard).
+    complete = models.BooleanField(default=False)
+    last_step = models.CharField(max_length=40, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StatementQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Verklaring van {self.organisation}"
+
+    def latest_version(self) -> "StatementVersion | None":
+        # all() rather than a new query, so a dashboard's prefetch_related is used.
+        return max(self.versions.all(), key=lambda version: version.number, default=None)
+
+    @property
+    def state(self) -> str:
+        latest = self.latest_version()
+        if latest is not None and latest.answers == self.answers:
+            return self.State.PUBLISHED
+        return self.State.COMPLETE if self.complete else self.State.DRAFT
+
+    def get_state_display(self) -> str:
+        return self.State(self.state).label
+
+
+class StatementVersion(models.Model):
+    """A published statement: append-only, never edited, never deleted through the ORM."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    answers = models.JSONField()
+    clause_revisions = models.JSONField()
+    language = models.CharField(max_length=5)
+    register = models.CharField(max_length=10)
+    html = models.TextField()
+    content_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "number"], name="one_number_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.statement.organisation} v{self.number}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError("Een gepubliceerde versie verandert nooit.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Een gepubliceerde versie wordt nooit verwijderd.")

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class WizardConfig(AppConfig):
+    name = "generator.wizard"

@@ -1,0 +1,133 @@
+"""What every wizard step form has: it reads its initial values from the draft answers and
+writes its cleaned data back into a copy of them. Forms validate; they never save."""
+
+import copy
+import re
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+
+from generator.answers.labels import label
+
+
+def lib_validator(func: Callable[[str], str]) -> Callable[[str], None]:
+    """A generator.lib validator as a Django field validator with its Dutch message."""
+
+    def validate(value: str) -> None:
+        if value:
+            try:
+                func(value)
+            except ValueError as error:
+                raise ValidationError(str(error)) from None
+
+    return validate
+
+
+def enum_choices(enum: type[StrEnum], labels: dict | None = None) -> list[tuple[str, str]]:
+    def text(member: StrEnum) -> str:
+        value = labels[member] if labels else label(member)
+        return value[:1].upper() + value[1:]
+
+    return [(member.value, text(member)) for member in enum]
+
+
+def lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,49}$")
+
+
+def row_key(submitted: str, name: str, taken: set[str], fallback: str) -> str:
+    """A row keeps the id it was shown with (so links between rows survive an edit); a new row
+    gets one made from its name. Ids are unique within the list."""
+    if submitted and KEY_RE.match(submitted) and submitted not in taken:
+        taken.add(submitted)
+        return submitted
+    return unique_key(name, taken, fallback)
+
+
+def unique_key(name: str, taken: set[str], fallback: str) -> str:
+    base = slugify(name)[:40] or fallback
+    key, number = base, 2
+    while key in taken:
+        key, number = f"{base}-{number}", number + 1
+    taken.add(key)
+    return key
+
+
+def clean_none(value: Any) -> Any:
+    return value if value not in ("", []) else None
+
+
+class LinesField(forms.CharField):
+    """A list of short texts, typed one per line."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 3}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> list[str]:
+        return lines(super().to_python(value) or "")
+
+    def prepare_value(self, value: Any) -> Any:
+        return "\n".join(value) if isinstance(value, list) else value
+
+
+class AnswersForm(forms.Form):
+    """A step that edits fixed places in the answers."""
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        raise NotImplementedError
+
+    def apply(self, answers: dict) -> dict:
+        raise NotImplementedError
+
+
+class AnswersFormSet(forms.BaseFormSet):
+    """A step that edits a list in the answers (repeatable rows), optionally with one form of
+    settings beside the rows (`main_form_class`), such as the cookie settings link."""
+
+    main_form_class: type[forms.Form] | None = None
+
+    def __init__(self, *args, main_initial: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.main = None
+        if self.main_form_class is not None:
+            self.main = self.main_form_class(
+                data=self.data if self.is_bound else None,
+                prefix=f"{self.prefix}-main",
+                initial=main_initial,
+            )
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        return (self.main.is_valid() if self.main is not None else True) and valid
+
+    def rows(self) -> list[dict]:
+        """The cleaned rows that are kept (not empty, not marked for deletion)."""
+        return [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> list[dict]:
+        raise NotImplementedError
+
+    @classmethod
+    def main_initial_from(cls, answers: dict) -> dict:
+        return {}
+
+    def apply(self, answers: dict) -> dict:
+        raise NotImplementedError
+
+
+def merged(answers: dict) -> dict:
+    return copy.deepcopy(answers)

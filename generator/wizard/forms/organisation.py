@@ -1,0 +1,236 @@
+"""Steps "organisatie" and "contact & FG": who the verwerkingsverantwoordelijke is."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from generator.answers import choices as c
+from generator.lib import countries, validators
+from generator.wizard.forms.base import AnswersForm, LinesField, enum_choices, lib_validator, merged
+
+MSG_REQUIRED_WHEN_OUTSIDE_EU = _("Verplicht als uw organisatie buiten de EU is gevestigd.")
+
+
+def country_validator(value: str) -> None:
+    if value and not countries.is_country_code(value.strip().upper()):
+        raise forms.ValidationError(_("Gebruik een landcode van twee letters, zoals NL, BE of DE."))
+
+
+class OrganisationForm(AnswersForm):
+    legal_name = forms.CharField(
+        label=_("Officiële naam"),
+        max_length=300,
+        help_text=_("Zoals in het Handelsregister, bijvoorbeeld Bakkerij Jansen B.V."),
+    )
+    legal_form = forms.ChoiceField(
+        label=_("Rechtsvorm"), required=False, choices=[("", "—"), *enum_choices(c.LegalForm)]
+    )
+    trade_names = LinesField(
+        label=_("Handelsnamen en merken"),
+        required=False,
+        help_text=_("Eén per regel, zoals de naam van uw app. Laat leeg als er geen zijn."),
+    )
+    street = forms.CharField(label=_("Straat en huisnummer"), max_length=300, required=False)
+    postcode = forms.CharField(label=_("Postcode"), max_length=20, required=False)
+    city = forms.CharField(label=_("Plaats"), max_length=300, required=False)
+    country = forms.CharField(
+        label=_("Land"),
+        max_length=2,
+        initial="NL",
+        validators=[country_validator],
+        help_text=_("Landcode van twee letters: NL voor Nederland."),
+    )
+    kvk_number = forms.CharField(
+        label=_("KvK-nummer"),
+        max_length=20,
+        required=False,
+        validators=[lib_validator(validators.normalise_kvk)],
+        help_text=_(
+            "8 cijfers. Verplicht op uw website voor ondernemingen in het Handelsregister."
+        ),
+    )
+    vat_id = forms.CharField(
+        label=_("Btw-identificatienummer"),
+        max_length=20,
+        required=False,
+        validators=[lib_validator(validators.normalise_vat)],
+        help_text=_("Optioneel, bijvoorbeeld NL123456789B01."),
+    )
+    iban = forms.CharField(
+        label=_("IBAN"),
+        max_length=40,
+        required=False,
+        validators=[lib_validator(validators.normalise_iban)],
+        help_text=_("Optioneel; alleen als u het in de contactgegevens wilt tonen."),
+    )
+    about = forms.CharField(
+        label=_("Wie u bent, in een paar zinnen"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: Wij zijn een bakkerij in Utrecht met een webwinkel."),
+    )
+    outside_eu = forms.BooleanField(
+        label=_("Onze organisatie is gevestigd buiten de Europese Unie"), required=False
+    )
+    rep_name = forms.CharField(
+        label=_("Naam van de EU-vertegenwoordiger"), max_length=300, required=False
+    )
+    rep_street = forms.CharField(
+        label=_("Straat en huisnummer van de vertegenwoordiger"), max_length=300, required=False
+    )
+    rep_postcode = forms.CharField(
+        label=_("Postcode van de vertegenwoordiger"), max_length=20, required=False
+    )
+    rep_city = forms.CharField(
+        label=_("Plaats van de vertegenwoordiger"), max_length=300, required=False
+    )
+    rep_country = forms.CharField(
+        label=_("Land van de vertegenwoordiger"),
+        max_length=2,
+        required=False,
+        validators=[country_validator],
+    )
+    rep_email = forms.EmailField(label=_("E-mailadres van de vertegenwoordiger"), required=False)
+
+    def clean_country(self) -> str:
+        return self.cleaned_data["country"].strip().upper()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("country") == "NL" and data.get("postcode"):
+            try:
+                data["postcode"] = validators.normalise_postcode(data["postcode"])
+            except ValueError as error:
+                self.add_error("postcode", str(error))
+        if data.get("outside_eu"):
+            for field in ("rep_name", "rep_street", "rep_city", "rep_country"):
+                if not data.get(field):
+                    self.add_error(field, MSG_REQUIRED_WHEN_OUTSIDE_EU)
+        return data
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        org = answers.get("controller", {})
+        rep = org.get("representative") or {}
+        address = rep.get("address") or {}
+        fields = ("legal_name", "legal_form", "trade_names", "street", "postcode", "city",
+                  "country", "kvk_number", "vat_id", "iban", "about", "outside_eu")  # fmt: skip
+        initial = {field: org.get(field) for field in fields if org.get(field) is not None}
+        initial |= {
+            "rep_name": rep.get("name"),
+            "rep_email": rep.get("email"),
+            **{f"rep_{key}": address.get(key) for key in ("street", "postcode", "city", "country")},
+        }
+        return {key: value for key, value in initial.items() if value is not None}
+
+    def apply(self, answers: dict) -> dict:
+        result = merged(answers)
+        data = self.cleaned_data
+        org = result.setdefault("controller", {})
+        for field in ("legal_name", "street", "postcode", "city", "country", "kvk_number",
+                      "vat_id", "iban", "about", "outside_eu", "trade_names"):  # fmt: skip
+            org[field] = data[field]
+        org["legal_form"] = data["legal_form"] or None
+        org["representative"] = None
+        if data["outside_eu"]:
+            org["representative"] = {
+                "name": data["rep_name"],
+                "email": data["rep_email"] or None,
+                "address": {
+                    "country": data["rep_country"].upper(),
+                    "street": data["rep_street"],
+                    "postcode": data["rep_postcode"],
+                    "city": data["rep_city"],
+                },
+            }
+        return result
+
+
+CONTACT_FIELDS = ("email", "phone", "website", "contact_form_url", "contact_hours")
+DPO_FIELDS = ("public_authority", "large_scale_monitoring", "large_scale_special_data",
+              "designated", "name", "email", "phone")  # fmt: skip
+
+
+class ContactForm(AnswersForm):
+    email = forms.EmailField(
+        label=_("E-mailadres voor privacyvragen"),
+        help_text=_("Hier kunnen mensen terecht met vragen en verzoeken over hun gegevens."),
+    )
+    phone = forms.CharField(
+        label=_("Telefoonnummer"),
+        max_length=30,
+        required=False,
+        validators=[lib_validator(validators.normalise_phone)],
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    contact_form_url = forms.URLField(
+        label=_("Adres van uw contactformulier"), required=False, assume_scheme="https"
+    )
+    contact_hours = forms.CharField(
+        label=_("Bereikbaar op"),
+        max_length=300,
+        required=False,
+        help_text=_("Bijvoorbeeld: werkdagen van 9.00 tot 17.00 uur."),
+    )
+    dpo_public_authority = forms.BooleanField(
+        label=_("Wij zijn een overheidsinstantie of publieke organisatie"), required=False
+    )
+    dpo_large_scale_monitoring = forms.BooleanField(
+        label=_(
+            "Wij volgen op grote schaal het gedrag van mensen, bijvoorbeeld met tracking of camera's"
+        ),
+        required=False,
+    )
+    dpo_large_scale_special_data = forms.BooleanField(
+        label=_("Wij verwerken op grote schaal gevoelige gegevens, zoals gezondheid of strafrecht"),
+        required=False,
+    )
+    dpo_designated = forms.BooleanField(
+        label=_("Wij hebben een Functionaris Gegevensbescherming (FG)"), required=False
+    )
+    dpo_name = forms.CharField(label=_("Naam van de FG"), max_length=300, required=False)
+    dpo_email = forms.EmailField(label=_("E-mailadres van de FG"), required=False)
+    dpo_phone = forms.CharField(
+        label=_("Telefoonnummer van de FG"),
+        max_length=30,
+        required=False,
+        validators=[lib_validator(validators.normalise_phone)],
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        must_designate = any(
+            data.get(field)
+            for field in (
+                "dpo_public_authority",
+                "dpo_large_scale_monitoring",
+                "dpo_large_scale_special_data",
+            )
+        )
+        if must_designate and not data.get("dpo_designated"):
+            self.add_error(
+                "dpo_designated",
+                _("Met dit antwoord bent u verplicht een FG aan te wijzen (artikel 37 AVG)."),
+            )
+        if data.get("dpo_designated") and not data.get("dpo_email"):
+            self.add_error(
+                "dpo_email", _("Vul het e-mailadres van de FG in; dat moet in de verklaring staan.")
+            )
+        return data
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        org = answers.get("controller", {})
+        dpo = answers.get("dpo", {})
+        initial = {field: org.get(field) for field in CONTACT_FIELDS}
+        initial |= {f"dpo_{field}": dpo.get(field) for field in DPO_FIELDS}
+        return {key: value for key, value in initial.items() if value is not None}
+
+    def apply(self, answers: dict) -> dict:
+        result = merged(answers)
+        data = self.cleaned_data
+        org = result.setdefault("controller", {})
+        for field in CONTACT_FIELDS:
+            org[field] = data[field]
+        result["dpo"] = {field: data[f"dpo_{field}"] for field in DPO_FIELDS}
+        return result

@@ -1,0 +1,343 @@
+"""Steps "cookies", "rechten & beveiliging", "overig", "document" and "controle"."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from generator.answers import choices as c
+from generator.wizard.forms.base import (
+    AnswersForm,
+    AnswersFormSet,
+    LinesField,
+    clean_none,
+    enum_choices,
+    merged,
+)
+from generator.wizard.forms.processing import MSG_REQUIRED
+
+ANALYTICS_CONDITIONS = {
+    "dpa": _("Verwerkersovereenkomst met de aanbieder"),
+    "ip_anonymised": _("IP-adressen worden ingekort"),
+    "sharing_off": _("Gegevens delen met de aanbieder staat uit"),
+    "no_ads_features": _("Advertentiefuncties staan uit"),
+    "no_user_id": _("Geen gebruikers-ID"),
+}
+CHILDREN = [
+    ("", _("Zeg hier niets over")),
+    (
+        c.ChildrenPolicy.NOT_DIRECTED.value,
+        _("Onze diensten zijn niet bedoeld voor kinderen onder de 16"),
+    ),
+    (
+        c.ChildrenPolicy.DIRECTED.value,
+        _("Onze diensten zijn ook bedoeld voor kinderen onder de 16"),
+    ),
+]
+
+
+class CookieForm(forms.Form):
+    name = forms.CharField(
+        label=_("Naam van de cookie"), max_length=300, help_text=_("Bijvoorbeeld _ga of sessionid.")
+    )
+    party = forms.ChoiceField(
+        label=_("Van wie"),
+        choices=[("first", _("Van ons zelf")), ("third", _("Van een ander bedrijf"))],
+    )
+    recipient = forms.ChoiceField(
+        label=_("Welk bedrijf (uit de ontvangers)"),
+        required=False,
+        help_text=_(
+            "Staat het bedrijf er niet bij? Voeg het toe bij Ontvangers, of vul hieronder de naam in."
+        ),
+    )
+    provider = forms.CharField(label=_("Of: naam van het bedrijf"), max_length=300, required=False)
+    category = forms.ChoiceField(label=_("Soort cookie"), choices=enum_choices(c.CookieCategory))
+    purpose = forms.CharField(label=_("Waarvoor"), max_length=5000)
+    duration = forms.CharField(
+        label=_("Hoe lang"), max_length=300, help_text=_("Bijvoorbeeld: sessie, 13 maanden.")
+    )
+    analytics = forms.MultipleChoiceField(
+        label=_("Bij analytische cookies: zo hebben wij ze ingesteld"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=list(ANALYTICS_CONDITIONS.items()),
+        help_text=_(
+            "Alleen als alle vijf kloppen, is geen toestemming nodig (Autoriteit Persoonsgegevens)."
+        ),
+    )
+
+    def __init__(self, *args, recipient_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].choices = [("", "—"), *recipient_choices]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("party") == "third" and not (data.get("recipient") or data.get("provider")):
+            self.add_error("provider", _("Kies het bedrijf of vul de naam in."))
+        return data
+
+
+class CookieSettingsForm(forms.Form):
+    settings_url = forms.URLField(
+        label=_("Adres van de cookie-instellingen"),
+        required=False,
+        assume_scheme="https",
+        help_text=_(
+            "Waar bezoekers hun keuze wijzigen. Nodig als er cookies zijn waarvoor u toestemming vraagt."
+        ),
+    )
+
+
+class BaseCookieFormSet(AnswersFormSet):
+    main_form_class = CookieSettingsForm
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> list[dict]:
+        rows = []
+        for cookie in answers.get("cookies", {}).get("items", []):
+            analytics = cookie.get("analytics") or {}
+            rows.append({**cookie, "analytics": [key for key, on in analytics.items() if on]})
+        return rows
+
+    @classmethod
+    def main_initial_from(cls, answers: dict) -> dict:
+        return {"settings_url": answers.get("cookies", {}).get("settings_url")}
+
+    def apply(self, answers: dict) -> dict:
+        result = merged(answers)
+        items = []
+        for row in self.rows():
+            item = {
+                field: clean_none(row[field])
+                for field in (
+                    "name",
+                    "party",
+                    "recipient",
+                    "provider",
+                    "category",
+                    "purpose",
+                    "duration",
+                )
+            }
+            item["purpose"], item["duration"] = row["purpose"], row["duration"]
+            if row["category"] == c.CookieCategory.ANALYTICS:
+                item["analytics"] = {key: key in row["analytics"] for key in ANALYTICS_CONDITIONS}
+            items.append(item)
+        result["cookies"] = {
+            "items": items,
+            "settings_url": self.main.cleaned_data["settings_url"] or None,
+        }
+        return result
+
+
+class RightsSecurityForm(AnswersForm):
+    channels = forms.MultipleChoiceField(
+        label=_("Hoe kunnen mensen hun rechten gebruiken?"),
+        widget=forms.CheckboxSelectMultiple,
+        choices=enum_choices(c.RequestChannel),
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres voor verzoeken"),
+        required=False,
+        help_text=_("Leeg: uw algemene e-mailadres."),
+    )
+    form_url = forms.URLField(
+        label=_("Adres van het formulier"), required=False, assume_scheme="https"
+    )
+    response_term = forms.IntegerField(
+        label=_("Binnen hoeveel tijd reageert u?"),
+        min_value=1,
+        max_value=4,
+        initial=1,
+        help_text=_("De AVG geeft ten hoogste één maand."),
+    )
+    response_term_unit = forms.ChoiceField(
+        label=_("Eenheid"), choices=[("months", _("maand")), ("weeks", _("weken"))]
+    )
+    id_check = forms.BooleanField(
+        label=_(
+            "Wij vragen bij twijfel om een identiteitsbewijs (met uitleg hoe je dat afschermt)"
+        ),
+        required=False,
+        initial=True,
+    )
+    complaint_email = forms.EmailField(label=_("E-mailadres voor klachten"), required=False)
+    measures = forms.MultipleChoiceField(
+        label=_("Beveiligingsmaatregelen"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=enum_choices(c.SecurityMeasure),
+    )
+    other_measures = LinesField(label=_("Andere maatregelen, één per regel"), required=False)
+    report_email = forms.EmailField(
+        label=_("E-mailadres om beveiligingsproblemen te melden"), required=False
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("response_term_unit") == "months" and (data.get("response_term") or 0) > 1:
+            self.add_error(
+                "response_term", _("De AVG geeft een maand om te reageren, niet langer.")
+            )
+        if c.RequestChannel.FORM in data.get("channels", []) and not data.get("form_url"):
+            self.add_error("form_url", MSG_REQUIRED)
+        return data
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        rights = answers.get("rights", {})
+        security = answers.get("security", {})
+        initial = {k: v for k, v in rights.items() if v is not None}
+        initial |= {
+            "measures": security.get("measures", []),
+            "other_measures": security.get("other", []),
+        }
+        initial["report_email"] = security.get("report_email")
+        return initial
+
+    def apply(self, answers: dict) -> dict:
+        result = merged(answers)
+        data = self.cleaned_data
+        fields = (
+            "channels",
+            "email",
+            "form_url",
+            "response_term",
+            "response_term_unit",
+            "id_check",
+            "complaint_email",
+        )
+        result["rights"] = {
+            field: clean_none(data[field]) if field != "channels" else data[field]
+            for field in fields
+        }
+        result["rights"]["id_check"] = data["id_check"]
+        result["security"] = {
+            "measures": data["measures"],
+            "other": data["other_measures"],
+            "report_email": data["report_email"] or None,
+        }
+        return result
+
+
+class ExtraSectionForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=300)
+    body = forms.CharField(
+        label=_("Tekst"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Gewone tekst; **vet** en lijstjes met - mogen. HTML wordt weggelaten."),
+    )
+
+
+class OtherForm(forms.Form):
+    children = forms.ChoiceField(label=_("Kinderen"), choices=CHILDREN, required=False)
+    parental_consent = forms.CharField(
+        label=_("Hoe vraagt u toestemming van ouders?"), max_length=5000, required=False
+    )
+    change_notice = forms.MultipleChoiceField(
+        label=_("Hoe meldt u belangrijke wijzigingen in deze verklaring?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=enum_choices(c.ChangeNotice),
+        help_text=_("'Kijk regelmatig op deze pagina' is niet genoeg: meld wijzigingen actief."),
+    )
+    sells_data = forms.BooleanField(label=_("Wij verkopen persoonsgegevens"), required=False)
+    business_transfer = forms.BooleanField(
+        label=_("Bij verkoop of fusie van ons bedrijf gaan gegevens mee naar de koper"),
+        required=False,
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("children") == c.ChildrenPolicy.DIRECTED and not data.get("parental_consent"):
+            self.add_error("parental_consent", MSG_REQUIRED)
+        return data
+
+
+class BaseOtherFormSet(AnswersFormSet):
+    """The "overig" step: its questions (main form) and any extra sections (rows)."""
+
+    main_form_class = OtherForm
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> list[dict]:
+        return [dict(section) for section in answers.get("other", {}).get("extra_sections", [])]
+
+    @classmethod
+    def main_initial_from(cls, answers: dict) -> dict:
+        other = answers.get("other", {})
+        return {
+            key: value
+            for key, value in other.items()
+            if key != "extra_sections" and value is not None
+        }
+
+    def apply(self, answers: dict) -> dict:
+        result = merged(answers)
+        data = self.main.cleaned_data
+        result["other"] = {
+            "children": data["children"] or None,
+            "parental_consent": data["parental_consent"] or None,
+            "change_notice": data["change_notice"],
+            "sells_data": data["sells_data"],
+            "business_transfer": data["business_transfer"],
+            "extra_sections": [{"title": row["title"], "body": row["body"]} for row in self.rows()],
+        }
+        return result
+
+
+class DocumentForm(AnswersForm):
+    title = forms.CharField(
+        label=_("Titel"), max_length=300, required=False, help_text=_("Leeg: 'Privacyverklaring'.")
+    )
+    version_label = forms.CharField(
+        label=_("Versie"), max_length=300, required=False, help_text=_("Bijvoorbeeld 1.0.")
+    )
+    effective_date = forms.DateField(
+        label=_("Geldig vanaf"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    register = forms.ChoiceField(
+        label=_("Aanspreekvorm"),
+        widget=forms.RadioSelect,
+        choices=[("formal", _("Formeel: u")), ("informal", _("Informeel: je"))],
+    )
+    language = forms.ChoiceField(
+        label=_("Taal"),
+        choices=[("nl", _("Nederlands"))],
+        help_text=_("Engels volgt in een volgende versie."),
+    )
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        return {k: v for k, v in answers.get("document", {}).items() if v is not None}
+
+    def apply(self, answers: dict) -> dict:
+        result = merged(answers)
+        data = self.cleaned_data
+        result["document"] = {
+            "title": data["title"] or None,
+            "version_label": data["version_label"] or None,
+            "effective_date": data["effective_date"].isoformat(),
+            "register": data["register"],
+            "language": data["language"],
+        }
+        return result
+
+
+class ReviewForm(AnswersForm):
+    """The last step saves nothing new; the page shows the statement and the actions."""
+
+    @classmethod
+    def initial_from(cls, answers: dict) -> dict:
+        return {}
+
+    def apply(self, answers: dict) -> dict:
+        return merged(answers)
+
+
+CookieFormSet = forms.formset_factory(
+    CookieForm, formset=BaseCookieFormSet, extra=0, can_delete=True
+)
+OtherFormSet = forms.formset_factory(
+    ExtraSectionForm, formset=BaseOtherFormSet, extra=0, can_delete=True
+)
