@@ -37,7 +37,9 @@ def step_data(step: str, answers: dict, *, pk: int, revision: int) -> dict:
     if isinstance(form, BaseFormSet):
         data |= {
             f"{step}-TOTAL_FORMS": str(len(form.forms)),
-            f"{step}-INITIAL_FORMS": "0",
+            # As the page renders it: rows shown from the draft are initial forms, so an
+            # unchanged row is kept, not mistaken for an empty extra row.
+            f"{step}-INITIAL_FORMS": str(form.initial_form_count()),
             f"{step}-MIN_NUM_FORMS": "0",
             f"{step}-MAX_NUM_FORMS": "1000",
         }

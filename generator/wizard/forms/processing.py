@@ -144,7 +144,9 @@ class ActivityForm(forms.Form):
         help_text=_("Bijvoorbeeld: met de afmeldlink in elke e-mail."),
     )
     source = forms.ChoiceField(
-        label=_("Waar komen de gegevens vandaan?"), choices=enum_choices(c.Source, SOURCES)
+        label=_("Waar komen de gegevens vandaan?"),
+        choices=enum_choices(c.Source, SOURCES),
+        initial=c.Source.DATA_SUBJECT.value,
     )
     source_name = forms.CharField(label=_("Van wie?"), max_length=300, required=False)
     source_public = forms.BooleanField(label=_("Het is een openbare bron"), required=False)

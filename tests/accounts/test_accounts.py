@@ -1,0 +1,104 @@
+"""Sign up, log in and out, reset a password, invite a colleague."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+from generator.accounts.models import Invitation, Membership
+from generator.statements.services import organisation_create
+from tests.factories import PASSWORD, MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signing_up_creates_a_user_a_workspace_and_logs_in(client):
+    response = client.post(
+        reverse("accounts:signup"),
+        {"email": "Nieuw@Voorbeeld.nl", "password": PASSWORD, "workspace_name": "Bakkerij"},
+    )
+    assert response["Location"] == reverse("statements:dashboard")
+    membership = Membership.objects.get(user__username="nieuw@voorbeeld.nl")
+    assert membership.role == "owner" and membership.workspace.name == "Bakkerij"
+    assert client.get(reverse("statements:dashboard")).status_code == 200
+
+
+def test_a_taken_email_or_weak_password_is_refused_in_dutch(client):
+    UserFactory(username="bestaand@voorbeeld.nl")
+    response = client.post(
+        reverse("accounts:signup"), {"email": "bestaand@voorbeeld.nl", "password": "123"}
+    )
+    html = response.content.decode()
+    assert "Er bestaat al een account met dit e-mailadres" in html
+    response = client.post(
+        reverse("accounts:signup"), {"email": "nieuw@voorbeeld.nl", "password": "12345678"}
+    )
+    assert (
+        "Dit wachtwoord is te algemeen" in response.content.decode()
+        or "volledig uit cijfers" in response.content.decode()
+    )
+    assert get_user_model().objects.count() == 1
+
+
+def test_log_in_and_out(client):
+    user = UserFactory()
+    response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    assert response["Location"] == reverse("statements:dashboard")
+    assert client.post(reverse("logout"))["Location"] == reverse("public:home")
+    assert client.get(reverse("statements:dashboard")).status_code == 302
+
+
+def test_a_password_reset_mails_a_link_that_works(client):
+    user = UserFactory(email="vergeten@voorbeeld.nl", username="vergeten@voorbeeld.nl")
+    client.post(reverse("password_reset"), {"email": "vergeten@voorbeeld.nl"})
+    assert len(mail.outbox) == 1 and "Nieuw wachtwoord" in mail.outbox[0].subject
+    link = re.search(r"https?://[^/]+(/\S+)", mail.outbox[0].body).group(1)
+    response = client.get(link, follow=True)
+    form_url = response.redirect_chain[-1][0]
+    client.post(
+        form_url, {"new_password1": "Nog-sterker-2027", "new_password2": "Nog-sterker-2027"}
+    )
+    assert client.login(username=user.username, password="Nog-sterker-2027")
+
+
+def test_an_invited_colleague_joins_and_sees_the_organisations(client):
+    owner = MembershipFactory()
+    organisation_create(workspace=owner.workspace, name="Gedeelde Klant B.V.")
+    client.force_login(owner.user)
+    client.post(
+        reverse("accounts:members", args=[owner.workspace.pk]), {"email": "collega@voorbeeld.nl"}
+    )
+    assert mail.outbox[0].to == ["collega@voorbeeld.nl"]
+    token = Invitation.objects.get().token
+    assert token in mail.outbox[0].body
+    colleague = UserFactory(username="collega@voorbeeld.nl")
+    client.force_login(colleague)
+    assert "Gedeelde Klant B.V." not in client.get(reverse("statements:dashboard")).content.decode()
+    client.post(reverse("accounts:invitation", args=[token]))
+    assert Membership.objects.get(user=colleague, workspace=owner.workspace).role == "member"
+    assert "Gedeelde Klant B.V." in client.get(reverse("statements:dashboard")).content.decode()
+    assert client.get(reverse("accounts:invitation", args=[token])).status_code == 404  # used once
+
+
+def test_creating_an_organisation_starts_the_wizard(client):
+    owner = MembershipFactory()
+    client.force_login(owner.user)
+    response = client.post(
+        reverse("statements:organisation_new"),
+        {"name": "Nieuw B.V.", "workspace": owner.workspace.pk},
+    )
+    assert response["Location"].endswith("/wizard/")
+    response = client.get(response["Location"])
+    assert response["Location"].endswith("/wizard/organisatie/")
+    assert 'value="Nieuw B.V."' in client.get(response["Location"]).content.decode()
+
+
+def test_an_organisation_cannot_be_created_in_someone_elses_workspace(client):
+    owner, other = MembershipFactory(), MembershipFactory()
+    client.force_login(owner.user)
+    response = client.post(
+        reverse("statements:organisation_new"), {"name": "X", "workspace": other.workspace.pk}
+    )
+    assert response.status_code == 200 and not other.workspace.organisations.exists()
