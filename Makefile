@@ -6,7 +6,7 @@ DEV_ENV := DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format bench schema clean
+.PHONY: install install-test run test lint format bench schema clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh
@@ -16,13 +16,20 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt scripts
 
 install: $(BIN)/.installed
 
+# The end-to-end tests drive Debian's Chromium (never a browser downloaded by Playwright).
+$(BIN)/.installed-test: $(BIN)/.installed
+	bash scripts/install-system-deps.sh chromium
+	touch $@
+
+install-test: $(BIN)/.installed-test
+
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	@echo "Open http://$(HOST):$(PORT)/ (log in as demo / demo-wachtwoord-2026)"
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

@@ -1,6 +1,8 @@
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from generator.accounts import views
+from generator.accounts.forms import LoginForm
 
 app_name = "accounts"
 urlpatterns = [
@@ -11,5 +13,8 @@ urlpatterns = [
 
 # Django's login, logout and password reset views, under their standard names.
 auth_urlpatterns = [
+    path(
+        "account/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"
+    ),
     path("account/", include("django.contrib.auth.urls")),
 ]

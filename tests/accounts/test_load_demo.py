@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from generator.accounts.management.commands.load_demo import DEMO_PASSWORD, DEMO_USERNAME
+from generator.statements.models import Organisation
 
 
 @pytest.mark.django_db
@@ -12,7 +13,11 @@ def test_it_creates_the_demo_account_once(settings):
     call_command("load_demo")
     call_command("load_demo")
     assert get_user_model().objects.filter(username=DEMO_USERNAME).count() == 1
-    assert authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD) is not None
+    user = authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+    assert user is not None
+    names = set(Organisation.objects.for_user(user).values_list("name", flat=True))
+    assert names == {"ipcall.me B.V.", "Media IP B.V.", "Qconferencing B.V."}
+    assert all(o.statement.answers["activities"] for o in Organisation.objects.for_user(user))
 
 
 @pytest.mark.django_db

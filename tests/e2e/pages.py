@@ -1,0 +1,70 @@
+"""Helpers that act in the browser as a person would: fill a wizard step field by field,
+add rows with the page's own button, and check accessibility with axe-core."""
+
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+from tests.e2e.conftest import AXE
+from tests.wizard.helpers import step_data
+
+SKIP = {"csrfmiddlewaretoken", "revision"}
+
+
+def current_step(page: Page) -> str:
+    return page.url.rstrip("/").rsplit("/", 1)[-1]
+
+
+def add_rows(page: Page, step: str, wanted: int) -> None:
+    total = page.locator(f'[name="{step}-TOTAL_FORMS"]')
+    if not total.count():
+        return
+    while int(total.input_value()) < wanted:
+        page.click(f'[data-add-row="{step}"]')
+
+
+def fill_step(page: Page, answers: dict, organisation_pk: int) -> None:
+    """Type the step's answers into the page's own fields."""
+    step = current_step(page)
+    data = step_data(step, answers, pk=organisation_pk, revision=0)
+    rows = data.get(f"{step}-TOTAL_FORMS")
+    if rows is not None:
+        add_rows(page, step, int(rows))
+    form = page.locator("form[data-wizard-form]")
+    for element in form.locator("[name]").all():
+        name = element.get_attribute("name")
+        if name in SKIP or "_FORMS" in name or name.endswith("current_step"):
+            continue
+        kind = (element.get_attribute("type") or element.evaluate("e => e.tagName")).lower()
+        wanted = data.get(name)
+        if kind == "checkbox":
+            value = element.get_attribute("value")
+            on = value in wanted if isinstance(wanted, list) else wanted == "on"
+            element.set_checked(bool(on))
+        elif kind == "radio":
+            if wanted == element.get_attribute("value"):
+                element.check()
+        elif kind == "select":
+            element.select_option(wanted or "")
+        elif kind == "hidden":
+            # Row ids: new rows would get ids made from their names; keep the example's ids
+            # so the result can be compared with the answers file field by field.
+            element.evaluate("(e, v) => { e.value = v; }", wanted or "")
+        elif kind == "submit":
+            continue
+        else:
+            element.fill(wanted or "")
+
+
+def screenshot(page: Page, folder: Path, name: str) -> None:
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+def serious_accessibility_problems(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
