@@ -31,7 +31,9 @@ def canonical(value):
 
 def sign_up(page, live_server, email: str) -> None:
     page.goto(live_server.url + "/")
+    assert serious_accessibility_problems(page) == []
     page.click("text=Gratis beginnen")
+    assert serious_accessibility_problems(page) == []
     page.fill("#id_email", email)
     page.fill("#id_password", PASSWORD)
     page.fill("#id_workspace_name", "Media IP")
@@ -99,9 +101,11 @@ def test_closing_the_browser_halfway_loses_nothing(live_server, browser, artifac
     second = browser.new_context()
     page = second.new_page()
     page.goto(live_server.url + "/account/login/")
+    assert serious_accessibility_problems(page) == []
     page.fill("#id_username", "halverwege@qlinx.nl")
     page.fill("#id_password", PASSWORD)
     page.click("form button[type=submit]")
+    assert serious_accessibility_problems(page) == []  # the dashboard
     page.click("text=Verder invullen")
     page.wait_for_url("**/wizard/ontvangers/")
     screenshot(page, artifacts, "resumed")
