@@ -6,7 +6,7 @@ DEV_ENV := DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test run test lint format bench schema clean
+.PHONY: install install-test run test lint format bench docs clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh
@@ -41,8 +41,8 @@ lint:
 bench: install
 	$(DEV_ENV) $(BIN)/python scripts/bench_render.py
 
-schema: install
-	$(DEV_ENV) $(BIN)/python manage.py export_answers_schema
+docs: install
+	$(DEV_ENV) $(BIN)/python manage.py export_docs
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -12,7 +12,9 @@ from tests.factories import MembershipFactory
 def test_every_admin_page_opens_and_versions_are_read_only(client):
     membership = MembershipFactory()
     organisation = organisation_create(workspace=membership.workspace, name="Admin B.V.")
-    version = statement_publish(statement=organisation.statement, user=None)
+    version = statement_publish(
+        statement=organisation.statement, user=None, acknowledge_blocking=True
+    )
     client.force_login(get_user_model().objects.create_superuser("beheer", "b@x.nl", "x"))
     for model in admin.site._registry:
         meta = model._meta

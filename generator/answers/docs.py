@@ -1,6 +1,6 @@
 """docs/answers.schema.json and docs/answers.md, generated from the model so they stay true.
 
-A test compares the committed files with what this module produces; `make schema` rewrites
+A test compares the committed files with what this module produces; `make docs` rewrites
 them after a change to schema.py.
 """
 
@@ -13,7 +13,7 @@ INTRO = """# The answers schema
 
 Everything a statement says comes from one JSON object, the *Answers*
 (`generator/answers/schema.py`). The wizard writes it, `render_statement` reads it, consultants
-export and import it. This page is generated from the model by `make schema`; do not edit it by
+export and import it. This page is generated from the model by `make docs`; do not edit it by
 hand. The machine-readable form is [answers.schema.json](answers.schema.json).
 
 Conventions:

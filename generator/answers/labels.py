@@ -44,7 +44,7 @@ NL: dict[type[StrEnum], dict[StrEnum, str]] = {
     },
     c.DataCategory: {
         c.DataCategory.NAME: "voor- en achternaam",
-        c.DataCategory.ADDRESS: "adres (straat, huisnummer, postcode en woonplaats)",
+        c.DataCategory.ADDRESS: "adres",
         c.DataCategory.POSTCODE_CITY: "postcode en woonplaats",
         c.DataCategory.EMAIL: "e-mailadres",
         c.DataCategory.PHONE: "telefoonnummer",
@@ -129,9 +129,9 @@ NL: dict[type[StrEnum], dict[StrEnum, str]] = {
     },
     c.TransferMechanism: {
         c.TransferMechanism.ADEQUACY: "een adequaatheidsbesluit van de Europese Commissie",
-        c.TransferMechanism.DPF: "het EU-VS Data Privacy Framework (adequaatheidsbesluit van 10 juli 2023)",
-        c.TransferMechanism.SCC: "de modelcontractbepalingen van de Europese Commissie (standard contractual clauses)",
-        c.TransferMechanism.BCR: "bindende bedrijfsvoorschriften (binding corporate rules)",
+        c.TransferMechanism.DPF: "het Data Privacy Framework tussen de EU en de VS",
+        c.TransferMechanism.SCC: "de standaardcontracten van de Europese Commissie",
+        c.TransferMechanism.BCR: "bindende regels binnen het concern (binding corporate rules)",
         c.TransferMechanism.DEROGATION: "een uitzondering van artikel 49 AVG",
     },
     c.CookieParty: {
@@ -161,8 +161,8 @@ NL: dict[type[StrEnum], dict[StrEnum, str]] = {
         c.SecurityMeasure.TWO_FACTOR: "medewerkers loggen in met tweestapsverificatie",
         c.SecurityMeasure.LOGGING: "wij leggen vast wie gegevens inziet of wijzigt",
         c.SecurityMeasure.BACKUPS: "wij maken regelmatig back-ups",
-        c.SecurityMeasure.UPDATES: "wij installeren beveiligingsupdates zo snel mogelijk",
-        c.SecurityMeasure.CONFIDENTIALITY: "medewerkers hebben een geheimhoudingsplicht",
+        c.SecurityMeasure.UPDATES: "wij installeren updates voor de beveiliging meteen",
+        c.SecurityMeasure.CONFIDENTIALITY: "medewerkers moeten alles geheimhouden",
         c.SecurityMeasure.POLICY: "wij werken volgens een vastgelegd informatiebeveiligingsbeleid",
         c.SecurityMeasure.PSEUDONYMISATION: "waar het kan, vervangen wij namen door codes (pseudonimisering)",
         c.SecurityMeasure.TESTING: "wij laten onze beveiliging regelmatig testen",

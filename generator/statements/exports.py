@@ -8,6 +8,7 @@ from generator.answers.loading import AnswersError, parse_answers
 from generator.answers.schema import Answers
 from generator.clauses.files import ClauseFileError, ClauseSpec, default_clauses
 from generator.clauses.rendering import ClauseError, build_document
+from generator.compliance.checker import check_statement, readability_by_section
 from generator.documents.document import Document
 from generator.documents.formats import FORMATS
 from generator.documents.html import page_context
@@ -39,10 +40,31 @@ def statement_export(
     return FORMATS[fmt].render(document, options or OutputOptions())
 
 
-def statement_page_context(answers_data: dict, *, register: str | None = None) -> dict:
-    """What templates need to show a statement inside a site page (the review, previews)."""
+def statement_check(answers: Answers, document: Document | None = None) -> dict:
+    """The checker's report and the readability scores, as plain data for pages and storage."""
+    document = document or statement_document(answers)
+    report = check_statement(answers, document)
+    overall, sections = readability_by_section(document)
+    titles = dict(document.toc)
+    return {
+        **report.as_dict(),
+        "readability": {
+            "overall": overall.as_dict(),
+            "sections": [
+                {"key": key, "title": titles[key], **score.as_dict()}
+                for key, score in sections.items()
+                if score.sentences
+            ],
+            "longest": [{"words": n, "sentence": s} for n, s in overall.longest(5)],
+        },
+    }
+
+
+def statement_review(answers_data: dict, *, register: str | None = None) -> dict:
+    """What the review page shows: the statement (as page context) and the checker's report."""
     try:
-        document = statement_document(parse_answers(answers_data), register=register)
+        answers = parse_answers(answers_data)
+        document = statement_document(answers, register=register)
     except (AnswersError, ClauseError, ClauseFileError) as error:
         raise StatementError(str(error)) from error
-    return page_context(document)
+    return {"page": page_context(document), "check": statement_check(answers, document)}

@@ -61,6 +61,10 @@ class Statement(models.Model):
     # Every step that applies to these answers has been saved at least once (set by the wizard).
     complete = models.BooleanField(default=False)
     last_step = models.CharField(max_length=40, blank=True)
+    # The checker's verdict on the saved answers, kept for the dashboard (None: not checked,
+    # for instance because the answers cannot be rendered yet).
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    blocking = models.PositiveSmallIntegerField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = StatementQuerySet.as_manager()
@@ -94,6 +98,9 @@ class StatementVersion(models.Model):
     register = models.CharField(max_length=10)
     html = models.TextField()
     content_hash = models.CharField(max_length=64)
+    # The checker's report at publication, and whether blocking findings were acknowledged.
+    findings = models.JSONField(default=dict)
+    acknowledged_blocking = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -8,9 +8,11 @@ from django.db.models import F
 
 from generator.accounts.models import Workspace
 from generator.answers.loading import parse_answers
+from generator.clauses.files import ClauseFileError
+from generator.clauses.rendering import ClauseError
 from generator.documents.formats import FORMATS
 from generator.documents.options import OutputOptions
-from generator.statements.exports import statement_document
+from generator.statements.exports import statement_check, statement_document
 from generator.statements.models import Organisation, Statement, StatementVersion
 
 
@@ -18,12 +20,36 @@ class StatementConflict(Exception):
     """The draft changed since the form was shown (another tab, another colleague)."""
 
 
+class BlockingFindings(Exception):
+    """Publishing was asked without acknowledging the checker's blocking findings."""
+
+    def __init__(self, count: int):
+        self.count = count
+        super().__init__(f"{count} blokkerende punten")
+
+
+def _check(answers) -> dict | None:
+    try:
+        return statement_check(answers)
+    except (ClauseError, ClauseFileError):
+        return None
+
+
 @transaction.atomic
-def organisation_create(*, workspace: Workspace, name: str) -> Organisation:
+def organisation_create(
+    *, workspace: Workspace, name: str, answers: dict | None = None
+) -> Organisation:
+    """A new organisation with its draft: the given answers, or just the name typed on the
+    dashboard, so the wizard starts with it. Raises AnswersError (nothing created)."""
+    parsed = parse_answers(answers if answers is not None else {"controller": {"legal_name": name}})
+    report = _check(parsed)
     organisation = Organisation.objects.create(workspace=workspace, name=name)
-    # The name typed on the dashboard is the first answer, so the wizard starts with it.
-    answers = parse_answers({"controller": {"legal_name": name}}).model_dump(mode="json")
-    Statement.objects.create(organisation=organisation, answers=answers)
+    Statement.objects.create(
+        organisation=organisation,
+        answers=parsed.model_dump(mode="json"),
+        score=report["score"] if report else None,
+        blocking=report["blocking"] if report else None,
+    )
     return organisation
 
 
@@ -39,7 +65,9 @@ def statement_save_step(
     saved in between. Raises AnswersError (nothing saved) or StatementConflict.
 
     `required_steps` tells which steps apply to the new answers; the wizard owns that rule."""
-    normalised = parse_answers(answers).model_dump(mode="json")
+    parsed = parse_answers(answers)
+    normalised = parsed.model_dump(mode="json")
+    report = _check(parsed)
     completed = statement.completed_steps + (
         [step] if step not in statement.completed_steps else []
     )
@@ -50,6 +78,8 @@ def statement_save_step(
         completed_steps=completed,
         complete=complete,
         last_step=step,
+        score=report["score"] if report else None,
+        blocking=report["blocking"] if report else None,
     )
     if not updated:
         raise StatementConflict
@@ -58,11 +88,17 @@ def statement_save_step(
 
 
 @transaction.atomic
-def statement_publish(*, statement: Statement, user) -> StatementVersion:
-    """Snapshot the answers, the clause revisions and the rendered page (design.md, invariant 2)."""
+def statement_publish(
+    *, statement: Statement, user, acknowledge_blocking: bool = False
+) -> StatementVersion:
+    """Snapshot the answers, the clause revisions, the rendered page and the checker's report
+    (design.md, invariant 2). With blocking findings, only when they are acknowledged."""
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
     answers = parse_answers(statement.answers)
     document = statement_document(answers)
+    report = statement_check(answers, document)
+    if report["blocking"] and not acknowledge_blocking:
+        raise BlockingFindings(report["blocking"])
     html = FORMATS["html"].render(document, OutputOptions()).decode()
     last = statement.versions.order_by("-number").values_list("number", flat=True).first() or 0
     return StatementVersion.objects.create(
@@ -74,5 +110,7 @@ def statement_publish(*, statement: Statement, user) -> StatementVersion:
         register=document.metadata.register,
         html=html,
         content_hash=hashlib.sha256(html.encode()).hexdigest(),
+        findings=report,
+        acknowledged_blocking=bool(report["blocking"]),
         created_by=user,
     )

@@ -16,7 +16,11 @@ from generator.documents.formats import FORMATS
 from generator.statements.access import get_organisation_for_user
 from generator.statements.exports import statement_export
 from generator.statements.models import Organisation
-from generator.statements.services import organisation_create, statement_publish
+from generator.statements.services import (
+    BlockingFindings,
+    organisation_create,
+    statement_publish,
+)
 
 
 class OrganisationForm(forms.Form):
@@ -82,7 +86,20 @@ def statement_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 def statement_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk)
     try:
-        version = statement_publish(statement=organisation.statement, user=request.user)
+        version = statement_publish(
+            statement=organisation.statement,
+            user=request.user,
+            acknowledge_blocking=request.POST.get("acknowledge_blocking") == "on",
+        )
+    except BlockingFindings as error:
+        messages.error(
+            request,
+            _(
+                "Niet gepubliceerd: de controle vond %(count)s blokkerende punten. Los ze op, "
+                "of vink aan dat u toch wilt publiceren."
+            )
+            % {"count": error.count},
+        )
     except (AnswersError, ClauseError) as error:
         messages.error(request, _("Publiceren lukt niet: %s") % error)
     else:

@@ -20,8 +20,9 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from generator.answers.loading import AnswersError
 from generator.statements.access import get_organisation_for_user
-from generator.statements.exports import StatementError, statement_page_context
+from generator.statements.exports import StatementError, statement_review
 from generator.statements.services import StatementConflict, statement_save_step
+from generator.wizard.fixes import fix_target
 from generator.wizard.steps import CONDITIONS, STEPS, STEPS_BY_NAME, form_kwargs, required_steps
 
 MSG_CONFLICT = (
@@ -144,8 +145,18 @@ class StatementWizard(NamedUrlSessionWizardView):
         return context
 
     def review_context(self) -> dict:
+        answers = self.statement.answers
         try:
-            preview = statement_page_context(self.statement.answers)
+            review = statement_review(answers)
         except StatementError as error:
             return {"preview_error": str(error)}
-        return {"preview": preview, "versions": self.statement.versions.all()[:5]}
+        forms = self.get_form_list()
+        for finding in review["check"]["findings"]:
+            step, field = fix_target(finding["path"], answers)
+            if step in forms:
+                finding["fix_url"] = self.get_step_url(step) + (f"#{field}" if field else "")
+        return {
+            "preview": review["page"],
+            "check": review["check"],
+            "versions": self.statement.versions.all()[:5],
+        }

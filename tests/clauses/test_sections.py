@@ -167,7 +167,7 @@ def test_recipients_are_listed_with_role_and_processor_agreements(minimal_data):
     assert "Hoster B.V." in text and "verwerker" in text
     assert "Met elke verwerker hebben wij een verwerkersovereenkomst gesloten." in text
     assert "Accountant is zelf verantwoordelijk" in text
-    assert "Aan Belastingdienst geven wij alleen gegevens als de wet ons daartoe verplicht" in text
+    assert "Aan Belastingdienst geven wij alleen gegevens als de wet dat eist." in text
 
 
 def test_a_processor_without_agreement_is_not_claimed_to_have_one(minimal_data):
@@ -187,8 +187,8 @@ def test_transfers_outside_the_eea_name_country_and_safeguard(minimal_data):
         {"id": "n", "name": "Noors AS", "country": "NO"},
     ]  # fmt: skip
     text = section_text(render(minimal_data), "doorgifte")
-    assert "Cloud Inc. (Verenigde Staten): de modelcontractbepalingen" in text
-    assert "kopie van deze waarborg is te krijgen via privacy@voorbeeld.nl" in text
+    assert "Cloud Inc. (Verenigde Staten): de standaardcontracten van de Europese Commissie" in text
+    assert "Een kopie vindt u via privacy@voorbeeld.nl" in text
     assert "Noors" not in text  # Norway is in the EEA
 
 
@@ -207,7 +207,7 @@ def test_cookies_are_tabled_and_consent_cookies_explain_withdrawal(minimal_data)
     text = section_text(document, "cookies")
     assert "Functionele cookies" in text
     assert "Voor _fbp vragen wij eerst uw toestemming" in text
-    assert "uw toestemming intrekken of aanpassen" in text
+    assert "uw toestemming altijd intrekken of aanpassen" in text
     assert 'href="https://voorbeeld.nl/cookies"' in html
 
 
@@ -284,7 +284,10 @@ def test_changes_are_announced_actively_when_a_channel_is_given(minimal_data):
     minimal_data["other"] = {"change_notice": ["email", "banner"]}
     text = section_text(render(minimal_data), "wijzigingen")
     assert "Dit is versie 3 van 1 januari 2026." in text
-    assert "melden wij vooraf met een e-mail of een melding op onze website" in text
+    assert (
+        "Dan laten wij u dat vooraf weten. Dat doen wij met een e-mail of een melding op onze website."
+        in text
+    )
 
 
 def test_business_transfer_appears_only_when_answered(minimal_data):

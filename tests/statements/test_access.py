@@ -24,6 +24,7 @@ def world():
     organisation = organisation_create(workspace=owner.workspace, name="Media IP B.V.")
     answers = parse_answers(example_data("qlinx")).model_dump(mode="json")
     Statement.objects.filter(organisation=organisation).update(answers=answers)
+    organisation.statement.refresh_from_db()
     return {
         "owner": owner.user,
         "colleague": colleague.user,

@@ -97,3 +97,49 @@ def test_publishing_through_the_page(client, statement):
         client.get(reverse("statements:publish", args=[statement.organisation.pk])).status_code
         == 405
     )
+
+
+def test_blocking_findings_stop_publication_unless_acknowledged(statement):
+    from generator.statements.services import BlockingFindings
+
+    broken = dict(statement.answers, controller={**statement.answers["controller"], "street": None})
+    statement_save_step(
+        statement=statement,
+        revision=0,
+        answers=broken,
+        step="organisatie",
+        required_steps=lambda a: [],
+    )
+    assert statement.blocking == 1 and statement.score == 80
+    with pytest.raises(BlockingFindings):
+        statement_publish(statement=statement, user=None)
+    assert not statement.versions.exists()
+    version = statement_publish(statement=statement, user=None, acknowledge_blocking=True)
+    assert version.acknowledged_blocking is True
+    assert [f["rule"] for f in version.findings["findings"] if f["severity"] == "E"] == ["R1"]
+
+
+def test_a_clean_statement_is_published_with_its_report(statement):
+    version = statement_publish(statement=statement, user=None)
+    assert version.acknowledged_blocking is False
+    assert (
+        version.findings["blocking"] == 0
+        and version.findings["readability"]["overall"]["flesch_douma"] >= 60
+    )
+
+
+def test_publishing_through_the_page_asks_for_acknowledgement(client, statement):
+    broken = dict(statement.answers, controller={**statement.answers["controller"], "city": None})
+    statement_save_step(
+        statement=statement,
+        revision=0,
+        answers=broken,
+        step="organisatie",
+        required_steps=lambda a: [],
+    )
+    client.force_login(statement.organisation.workspace.memberships.get().user)
+    url = reverse("statements:publish", args=[statement.organisation.pk])
+    response = client.post(url, follow=True)
+    assert "1 blokkerende punten" in response.content.decode() and not statement.versions.exists()
+    client.post(url, {"acknowledge_blocking": "on"})
+    assert statement.versions.get().acknowledged_blocking is True

@@ -9,7 +9,6 @@ from django.db import transaction
 
 from generator.accounts.models import Membership, Workspace
 from generator.answers.loading import load_answers_file
-from generator.statements.models import Statement
 from generator.statements.services import organisation_create
 
 DEMO_USERNAME = "demo"
@@ -39,10 +38,9 @@ class Command(BaseCommand):
             if "." in path.stem:
                 continue  # the .facts.json files
             answers = load_answers_file(path)
-            organisation = organisation_create(
-                workspace=workspace, name=answers.controller.legal_name
-            )
-            Statement.objects.filter(organisation=organisation).update(
-                answers=answers.model_dump(mode="json")
+            organisation_create(
+                workspace=workspace,
+                name=answers.controller.legal_name,
+                answers=answers.model_dump(mode="json"),
             )
         self.stdout.write(f"Demo-account aangemaakt: {DEMO_USERNAME} / {DEMO_PASSWORD}")

@@ -1,0 +1,95 @@
+"""What the checker reports: findings with the rule's ID (avg-checklist.md (b)), the article it
+rests on, a severity, a plain message in Dutch and English, and where in the answers to fix it."""
+
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    BLOCKING = "E"  # blocks publication unless acknowledged
+    WARNING = "W"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    article: str
+    message_nl: str
+    message_en: str
+    path: str | None = None  # answers path of the field that fixes it, e.g. "activities.2.purpose"
+    excerpt: str | None = None  # for text rules: the words that triggered it
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == Severity.BLOCKING
+
+    def message(self, language: str = "nl") -> str:
+        return self.message_en if language == "en" else self.message_nl
+
+    def as_dict(self) -> dict:
+        return asdict(self) | {"severity": self.severity.value}
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    rule: str
+    article: str
+    summary: str  # what the rule checks, for docs and the command's output
+    check: Callable
+
+
+# Rules over the Answers, and rules over the statement's text (which may also look at the
+# answers when there are any). One ID can have a part in each.
+RULES: dict[str, RuleSpec] = {}
+TEXT_RULES: dict[str, RuleSpec] = {}
+
+
+def rule(rule_id: str, *, article: str, summary: str, text: bool = False):
+    """Register a rule; the function yields (severity, message_nl, message_en, path[, excerpt])."""
+
+    def register(func: Callable) -> Callable:
+        def run(subject) -> Iterator[Finding]:
+            for severity, nl, en, path, *rest in func(subject):
+                yield Finding(rule_id, severity, article, nl, en, path, rest[0] if rest else None)
+
+        (TEXT_RULES if text else RULES)[rule_id] = RuleSpec(rule_id, article, summary, run)
+        run.__name__ = func.__name__
+        return run
+
+    return register
+
+
+E = Severity.BLOCKING
+W = Severity.WARNING
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def blocking(self) -> list[Finding]:
+        return [f for f in self.findings if f.blocking]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.blocking]
+
+    @property
+    def score(self) -> int:
+        """100 minus 20 per blocking finding and 5 per warning, never below 0: a statement with
+        one blocking gap can score at most 80, and warnings alone never drop it below 0."""
+        return max(0, 100 - 20 * len(self.blocking) - 5 * len(self.warnings))
+
+    def ordered(self) -> list[Finding]:
+        return self.blocking + self.warnings
+
+    def as_dict(self) -> dict:
+        return {
+            "score": self.score,
+            "blocking": len(self.blocking),
+            "warnings": len(self.warnings),
+            "findings": [f.as_dict() for f in self.ordered()],
+        }

@@ -1,0 +1,207 @@
+"""R11-R13, R20-R23, R29: recipients, transfers outside the EEA and cookies."""
+
+import re
+
+from generator.answers import choices as c
+from generator.answers.schema import Answers, Recipient
+from generator.compliance import config
+from generator.compliance.findings import E, W, rule
+from generator.lib.countries import country_name, in_eea
+
+BARE_CATEGORY = re.compile(
+    r"^\s*(derden|derde partijen|partners|leveranciers|dienstverleners|bedrijven)\s*$",
+    re.IGNORECASE,
+)
+ANALYTICS_CONDITIONS = {
+    "dpa": "verwerkersovereenkomst",
+    "ip_anonymised": "IP-adres ingekort",
+    "sharing_off": "delen van gegevens uit",
+    "no_ads_features": "advertentiefuncties uit",
+    "no_user_id": "geen gebruikers-ID",
+}
+
+
+@rule("R11", article="Art. 13(1)(e) AVG", summary="Ontvangers per verwerking, met naam")
+def recipients_per_activity(answers: Answers):
+    for index, activity in enumerate(answers.activities):
+        if not activity.recipients and not activity.no_recipients:
+            yield (
+                E,
+                f"Zeg wie de gegevens van '{activity.name}' krijgt, of dat niemand ze krijgt.",
+                f"Say who receives the data of '{activity.name}', or that nobody does.",
+                f"activities.{index}.recipients",
+            )
+    for index, recipient in enumerate(answers.recipients):
+        if BARE_CATEGORY.match(recipient.name):
+            yield (
+                W,
+                f"'{recipient.name}' is geen naam: noem de ontvanger, of ten minste soort, sector en land.",
+                f"'{recipient.name}' is not a name: name the recipient, or at least its kind, sector and country.",
+                f"recipients.{index}.name",
+            )
+
+
+@rule("R12", article="Art. 28(3) AVG", summary="Een verwerkersovereenkomst met elke verwerker")
+def processor_agreements(answers: Answers):
+    for index, recipient in enumerate(answers.recipients):
+        if recipient.role == c.RecipientRole.PROCESSOR and not recipient.dpa_signed:
+            yield (
+                E,
+                f"Sluit een verwerkersovereenkomst met {recipient.name}.",
+                f"Sign a data processing agreement with {recipient.name}.",
+                f"recipients.{index}.dpa_signed",
+            )
+
+
+def transfer_problems(recipient: Recipient):
+    """R13 for one recipient: (message_nl, message_en, field) for each problem."""
+    if in_eea(recipient.country):
+        return
+    where = f"{recipient.name} ({country_name(recipient.country, 'nl')})"
+    mechanism = recipient.transfer_mechanism
+    if mechanism is None:
+        yield (
+            f"{where} zit buiten de EER: kies de waarborg voor de doorgifte.",
+            f"{recipient.name} is outside the EEA: choose the transfer safeguard.",
+            "transfer_mechanism",
+        )
+    elif (
+        mechanism == c.TransferMechanism.ADEQUACY
+        and recipient.country not in config.adequacy_countries()
+    ):
+        yield (
+            f"Voor {where} bestaat geen adequaatheidsbesluit (stand {config.adequacy()['as_of']}).",
+            f"There is no adequacy decision for {recipient.country}.",
+            "transfer_mechanism",
+        )
+    elif mechanism == c.TransferMechanism.DPF and (
+        recipient.country != config.dpf()["country"] or not config.dpf()["valid"]
+    ):
+        yield (
+            f"Het Data Privacy Framework geldt alleen voor gecertificeerde ontvangers in de VS, niet voor {where}.",
+            "The Data Privacy Framework only covers certified recipients in the US.",
+            "transfer_mechanism",
+        )
+    elif (
+        mechanism in (c.TransferMechanism.SCC, c.TransferMechanism.BCR)
+        and not recipient.safeguard_copy
+    ):
+        yield (
+            f"Zeg waar een kopie van de waarborg voor {where} te krijgen is.",
+            f"Say where a copy of the safeguard for {recipient.name} can be obtained.",
+            "safeguard_copy",
+        )
+    elif mechanism == c.TransferMechanism.DEROGATION and not recipient.derogation:
+        yield (
+            f"Noem welke uitzondering van artikel 49 AVG geldt voor {where}.",
+            f"Name the Art. 49 GDPR derogation used for {recipient.name}.",
+            "derogation",
+        )
+
+
+@rule(
+    "R13", article="Art. 13(1)(f), 44-49 AVG", summary="Doorgifte buiten de EER: land en waarborg"
+)
+def transfers(answers: Answers):
+    for index, recipient in enumerate(answers.recipients):
+        for nl, en, field in transfer_problems(recipient):
+            yield E, nl, en, f"recipients.{index}.{field}"
+
+
+@rule(
+    "R20",
+    article="Art. 11.7a Telecommunicatiewet",
+    summary="Per cookie: naam, aanbieder, soort, doel en duur",
+)
+def cookie_details(answers: Answers):
+    for index, cookie in enumerate(answers.cookies.items):
+        missing = [
+            label
+            for field, label in (("purpose", "het doel"), ("duration", "de bewaartermijn"))
+            if not getattr(cookie, field)
+        ]
+        if cookie.party == c.CookieParty.THIRD and not (cookie.recipient or cookie.provider):
+            missing.append("de aanbieder")
+        for label in missing:
+            yield (
+                E,
+                f"Vul bij cookie '{cookie.name}' {label} in.",
+                f"Fill in the {label} of cookie '{cookie.name}'.",
+                f"cookies.items.{index}",
+            )
+
+
+@rule(
+    "R21",
+    article="Art. 11.7a lid 3 Telecommunicatiewet; AP",
+    summary="Analytische cookies zonder toestemming alleen volgens de AP-voorwaarden",
+)
+def analytics_conditions(answers: Answers):
+    for index, cookie in enumerate(answers.cookies.items):
+        if cookie.category != c.CookieCategory.ANALYTICS or not cookie.requires_consent:
+            continue
+        settings = cookie.analytics.model_dump() if cookie.analytics else {}
+        missing = [label for key, label in ANALYTICS_CONDITIONS.items() if not settings.get(key)]
+        yield (
+            W,
+            f"Cookie '{cookie.name}' vraagt toestemming, omdat niet aan alle AP-voorwaarden is voldaan: {', '.join(missing)}.",
+            f"Cookie '{cookie.name}' needs consent because not all conditions of the Dutch DPA are met.",
+            f"cookies.items.{index}.analytics",
+        )
+
+
+@rule(
+    "R22",
+    article="Art. 11.7a Telecommunicatiewet; art. 7(3) AVG",
+    summary="Cookies met toestemming: waar bezoekers die wijzigen of intrekken",
+)
+def cookie_consent(answers: Answers):
+    if (
+        any(cookie.requires_consent for cookie in answers.cookies.items)
+        and not answers.cookies.settings_url
+    ):
+        yield (
+            E,
+            "Geef het adres van de cookie-instellingen, waar bezoekers hun toestemming intrekken.",
+            "Give the address of the cookie settings, where visitors withdraw consent.",
+            "cookies.settings_url",
+        )
+
+
+@rule(
+    "R23",
+    article="Art. 44-49 AVG",
+    summary="Cookies van aanbieders buiten de EER: de doorgifte klopt",
+)
+def cookie_transfers(answers: Answers):
+    for index, cookie in enumerate(answers.cookies.items):
+        if cookie.recipient:
+            recipient = answers.recipient(cookie.recipient)
+            for nl, en, _field in transfer_problems(recipient):
+                yield (
+                    E,
+                    f"Cookie '{cookie.name}': {nl}",
+                    f"Cookie '{cookie.name}': {en}",
+                    f"cookies.items.{index}.recipient",
+                )
+        elif cookie.party == c.CookieParty.THIRD:
+            yield (
+                W,
+                f"Koppel cookie '{cookie.name}' aan een ontvanger, zodat het land en de doorgifte worden gecontroleerd.",
+                f"Link cookie '{cookie.name}' to a recipient so its country and transfer are checked.",
+                f"cookies.items.{index}.recipient",
+            )
+
+
+@rule("R29", article="Art. 12(1) AVG", summary="Samenhang: elke ontvanger hoort bij een verwerking")
+def consistency(answers: Answers):
+    used = {key for activity in answers.activities for key in activity.recipients}
+    used |= {cookie.recipient for cookie in answers.cookies.items if cookie.recipient}
+    for index, recipient in enumerate(answers.recipients):
+        if recipient.id not in used:
+            yield (
+                W,
+                f"{recipient.name} staat bij de ontvangers, maar bij geen enkele verwerking.",
+                f"{recipient.name} is listed as a recipient but not linked to any processing activity.",
+                f"recipients.{index}",
+            )

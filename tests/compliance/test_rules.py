@@ -1,0 +1,463 @@
+"""Each rule of avg-checklist.md (b) over the Answers: one case that passes, one that fails.
+No database: the checker is pure Python over Answers."""
+
+import copy
+
+import pytest
+
+from generator.answers.loading import parse_answers
+from generator.compliance.checker import check_answers
+from generator.compliance.findings import RULES, Severity
+from tests.conftest import ROOT
+
+BASE = {
+    "document": {"effective_date": "2026-01-01"},
+    "controller": {"legal_name": "Voorbeeld B.V.", "street": "Dorpsstraat 1", "postcode": "1234 AB",
+                   "city": "Ergens", "email": "info@voorbeeld.nl", "kvk_number": "12345678"},
+    "activities": [{"id": "klant", "name": "Klantcontact", "purpose": "Vragen beantwoorden.",
+                    "legal_basis": "contract", "provision": "contract_necessary",
+                    "provision_consequence": "Zonder e-mailadres kunnen wij niet antwoorden.",
+                    "retention": {"period": 1, "unit": "years"}, "no_recipients": True}],
+    "other": {"change_notice": ["email"]},
+}  # fmt: skip
+
+
+def findings(change=None) -> list:
+    data = copy.deepcopy(BASE)
+    if change:
+        change(data)
+    return check_answers(parse_answers(data))
+
+
+def rules_of(change=None, severity=None) -> set[str]:
+    return {f.rule for f in findings(change) if severity is None or f.severity == severity}
+
+
+def activity(data) -> dict:
+    return data["activities"][0]
+
+
+def add_recipient(data, **fields):
+    data.setdefault("recipients", []).append(
+        {"id": fields.pop("id", "r"), "name": fields.pop("name", "Host B.V."), **fields}
+    )
+    activity(data)["recipients"] = [r["id"] for r in data["recipients"]]
+    activity(data)["no_recipients"] = False
+
+
+def test_the_base_answers_pass_every_rule():
+    assert findings() == []
+
+
+def test_every_rule_of_the_checklist_is_implemented():
+    from generator.compliance.findings import TEXT_RULES
+
+    assert {f"R{n}" for n in range(1, 30)} <= set(RULES) | set(TEXT_RULES)
+
+
+CASES = {
+    # rule: (change that fails, severity, change that passes)
+    "R1": (lambda d: d["controller"].pop("street"), Severity.BLOCKING, lambda d: None),
+    "R1-kvk": (
+        lambda d: d["controller"].pop("kvk_number"),
+        Severity.WARNING,
+        lambda d: d["controller"].update(legal_form="overheid", kvk_number=None),
+    ),
+    "R1-contact": (
+        lambda d: d["controller"].pop("email"),
+        Severity.BLOCKING,
+        lambda d: d["controller"].update(email=None, phone="0201234567"),
+    ),
+    "R2": (
+        lambda d: d["controller"].update(outside_eu=True),
+        Severity.BLOCKING,
+        lambda d: d["controller"].update(
+            outside_eu=True,
+            representative={
+                "name": "Rep B.V.",
+                "address": {"street": "Kade 1", "postcode": "1011 AA", "city": "Amsterdam"},
+            },
+        ),
+    ),
+    "R3": (
+        lambda d: d.update(dpo={"large_scale_monitoring": True}),
+        Severity.BLOCKING,
+        lambda d: d.update(
+            dpo={"large_scale_monitoring": True, "designated": True, "email": "fg@v.nl"}
+        ),
+    ),
+    "R3-email": (
+        lambda d: d.update(dpo={"designated": True}),
+        Severity.BLOCKING,
+        lambda d: d.update(dpo={"designated": True, "email": "fg@v.nl"}),
+    ),
+    "R4": (lambda d: activity(d).update(legal_basis=None), Severity.BLOCKING, lambda d: None),
+    "R4-purpose": (lambda d: activity(d).update(purpose=" "), Severity.BLOCKING, lambda d: None),
+    "R5": (
+        lambda d: activity(d).update(
+            legal_basis="legitimate_interests", legitimate_interest="Gerechtvaardigd belang."
+        ),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            legal_basis="legitimate_interests",
+            legitimate_interest="Wij willen vragen van klanten snel en goed kunnen beantwoorden.",
+        ),
+    ),
+    "R6": (
+        lambda d: activity(d).update(legal_basis="consent"),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            legal_basis="consent", consent_withdrawal="Met de link in elke e-mail."
+        ),
+    ),
+    "R9": (
+        lambda d: activity(d).update(retention={}),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            retention={"criterion": "Tot het einde van het contract plus zes maanden."}
+        ),
+    ),
+    "R9-vague": (
+        lambda d: activity(d).update(retention={"criterion": "Zo lang als nodig."}),
+        Severity.BLOCKING,
+        lambda d: None,
+    ),
+    "R10": (
+        lambda d: activity(d).update(data_categories=["payment"]),
+        Severity.WARNING,
+        lambda d: activity(d).update(data_categories=["payment"], retention={"fiscal": True}),
+    ),
+    "R10-number": (
+        lambda d: activity(d).update(
+            retention={
+                "period": 1,
+                "unit": "years",
+                "criterion": "Langer vanwege de fiscale bewaarplicht.",
+            }
+        ),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            retention={
+                "period": 1,
+                "unit": "years",
+                "criterion": "Facturen 7 jaar vanwege de fiscale bewaarplicht.",
+            }
+        ),
+    ),
+    "R11": (
+        lambda d: activity(d).update(no_recipients=False),
+        Severity.BLOCKING,
+        lambda d: add_recipient(d, dpa_signed=True),
+    ),
+    "R11-bare": (
+        lambda d: add_recipient(d, name="Derden", role="controller"),
+        Severity.WARNING,
+        lambda d: add_recipient(d, name="Accountantskantoor Jansen", role="controller"),
+    ),
+    "R12": (
+        lambda d: add_recipient(d, role="processor"),
+        Severity.BLOCKING,
+        lambda d: add_recipient(d, role="processor", dpa_signed=True),
+    ),
+    "R13": (
+        lambda d: add_recipient(d, country="US", dpa_signed=True),
+        Severity.BLOCKING,
+        lambda d: add_recipient(d, country="US", transfer_mechanism="dpf", dpa_signed=True),
+    ),
+    "R13-adequacy": (
+        lambda d: add_recipient(d, country="US", transfer_mechanism="adequacy", dpa_signed=True),
+        Severity.BLOCKING,
+        lambda d: add_recipient(d, country="CH", transfer_mechanism="adequacy", dpa_signed=True),
+    ),
+    "R13-dpf": (
+        lambda d: add_recipient(d, country="IN", transfer_mechanism="dpf", dpa_signed=True),
+        Severity.BLOCKING,
+        lambda d: add_recipient(
+            d,
+            country="IN",
+            transfer_mechanism="scc",
+            safeguard_copy="privacy@v.nl",
+            dpa_signed=True,
+        ),
+    ),
+    "R13-copy": (
+        lambda d: add_recipient(d, country="IN", transfer_mechanism="bcr", dpa_signed=True),
+        Severity.BLOCKING,
+        lambda d: None,
+    ),
+    "R13-derogation": (
+        lambda d: add_recipient(d, country="IN", transfer_mechanism="derogation", dpa_signed=True),
+        Severity.BLOCKING,
+        lambda d: add_recipient(
+            d,
+            country="IN",
+            transfer_mechanism="derogation",
+            derogation="artikel 49 lid 1 sub b",
+            dpa_signed=True,
+        ),
+    ),
+    "R14": (
+        lambda d: activity(d).update(special_categories=["health"]),
+        Severity.BLOCKING,
+        lambda d: None,
+    ),
+    "R14-criminal": (
+        lambda d: activity(d).update(criminal_data=True),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(criminal_data=True, criminal_data_basis="UAVG artikel 33"),
+    ),
+    "R15": (
+        lambda d: activity(d).update(bsn=True),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(bsn=True, bsn_law="Wet op de loonbelasting 1964"),
+    ),
+    "R16": (
+        lambda d: (
+            activity(d).update(legal_basis="consent", consent_withdrawal="Via de link."),
+            d.update(other={"children": "directed", "change_notice": ["email"]}),
+        ),
+        Severity.BLOCKING,
+        lambda d: (
+            activity(d).update(legal_basis="consent", consent_withdrawal="Via de link."),
+            d.update(
+                other={
+                    "children": "directed",
+                    "parental_consent": "Een ouder tekent.",
+                    "change_notice": ["email"],
+                }
+            ),
+        ),
+    ),
+    "R17": (
+        lambda d: activity(d).update(provision=None),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(provision="voluntary", provision_consequence=None),
+    ),
+    "R17-consequence": (
+        lambda d: activity(d).update(provision_consequence=None),
+        Severity.WARNING,
+        lambda d: None,
+    ),
+    "R18": (
+        lambda d: activity(d).update(source="third_party"),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            source="third_party", source_name="uw werkgever", data_categories=["name"]
+        ),
+    ),
+    "R19": (
+        lambda d: activity(d).update(
+            automated_decision={
+                "description": "Kredietcheck.",
+                "logic": "",
+                "consequences": "Geen levering op rekening.",
+                "ground": "contract",
+            }
+        ),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            automated_decision={
+                "description": "Kredietcheck.",
+                "logic": "Een score.",
+                "consequences": "Geen levering op rekening.",
+                "ground": "contract",
+            }
+        ),
+    ),
+    "R20": (
+        lambda d: d.update(
+            cookies={"items": [{"name": "x", "category": "functional", "duration": "sessie"}]}
+        ),
+        Severity.BLOCKING,
+        lambda d: d.update(
+            cookies={
+                "items": [
+                    {
+                        "name": "x",
+                        "category": "functional",
+                        "duration": "sessie",
+                        "purpose": "Inloggen.",
+                    }
+                ]
+            }
+        ),
+    ),
+    "R21": (
+        lambda d: d.update(
+            cookies={
+                "items": [
+                    {
+                        "name": "_ga",
+                        "category": "analytics",
+                        "purpose": "Meten.",
+                        "duration": "2 jaar",
+                    }
+                ],
+                "settings_url": "https://v.nl/c",
+            }
+        ),
+        Severity.WARNING,
+        lambda d: d.update(
+            cookies={
+                "items": [
+                    {
+                        "name": "_ga",
+                        "category": "analytics",
+                        "purpose": "Meten.",
+                        "duration": "2 jaar",
+                        "analytics": {
+                            k: True
+                            for k in (
+                                "dpa",
+                                "ip_anonymised",
+                                "sharing_off",
+                                "no_ads_features",
+                                "no_user_id",
+                            )
+                        },
+                    }
+                ]
+            }
+        ),
+    ),
+    "R22": (
+        lambda d: d.update(
+            cookies={
+                "items": [
+                    {
+                        "name": "fbp",
+                        "category": "marketing",
+                        "purpose": "Advertenties.",
+                        "duration": "3 maanden",
+                    }
+                ]
+            }
+        ),
+        Severity.BLOCKING,
+        lambda d: d.update(
+            cookies={
+                "items": [
+                    {
+                        "name": "fbp",
+                        "category": "marketing",
+                        "purpose": "Advertenties.",
+                        "duration": "3 maanden",
+                    }
+                ],
+                "settings_url": "https://v.nl/cookies",
+            }
+        ),
+    ),
+    "R23": (
+        lambda d: (
+            add_recipient(d, id="g", country="US", dpa_signed=True, transfer_mechanism="dpf"),
+            d.update(
+                cookies={
+                    "items": [
+                        {
+                            "name": "x",
+                            "category": "functional",
+                            "purpose": "p",
+                            "duration": "d",
+                            "party": "third",
+                            "provider": "Ander",
+                        }
+                    ]
+                }
+            ),
+        ),
+        Severity.WARNING,
+        lambda d: (
+            add_recipient(d, id="g", country="US", dpa_signed=True, transfer_mechanism="dpf"),
+            d.update(
+                cookies={
+                    "items": [
+                        {
+                            "name": "x",
+                            "category": "functional",
+                            "purpose": "p",
+                            "duration": "d",
+                            "party": "third",
+                            "recipient": "g",
+                        }
+                    ]
+                }
+            ),
+        ),
+    ),
+    "R23-transfer": (
+        lambda d: (
+            add_recipient(d, id="g", country="US", dpa_signed=True),
+            d.update(
+                cookies={
+                    "items": [
+                        {
+                            "name": "x",
+                            "category": "functional",
+                            "purpose": "p",
+                            "duration": "d",
+                            "party": "third",
+                            "recipient": "g",
+                        }
+                    ]
+                }
+            ),
+        ),
+        Severity.BLOCKING,
+        lambda d: None,
+    ),
+    "R24": (
+        lambda d: activity(d).update(
+            legal_basis="legitimate_interests",
+            legitimate_interest="Wij willen nieuwe klanten werven met aanbiedingen per e-mail.",
+            direct_marketing=True,
+            marketing_channels=["email"],
+        ),
+        Severity.WARNING,
+        lambda d: activity(d).update(
+            legal_basis="legitimate_interests",
+            legitimate_interest="Wij willen bestaande klanten aanbiedingen sturen voor vergelijkbare producten.",
+            direct_marketing=True,
+            marketing_channels=["email"],
+            marketing_existing_customers_only=True,
+        ),
+    ),
+    "R29": (
+        lambda d: (
+            add_recipient(d, dpa_signed=True),
+            activity(d).update(recipients=[], no_recipients=True),
+        ),
+        Severity.WARNING,
+        lambda d: add_recipient(d, dpa_signed=True),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_rule_fails_its_failing_case_and_passes_its_passing_case(case):
+    rule_id = case.split("-")[0]
+    fail, severity, passing = CASES[case]
+    assert rule_id in rules_of(fail, severity), f"{case} did not fail"
+    assert rule_id not in rules_of(passing), f"{case} did not pass"
+
+
+def test_findings_say_where_to_fix_in_dutch_and_english():
+    found = findings(lambda d: activity(d).update(legal_basis=None))
+    assert [(f.rule, f.path) for f in found] == [("R4", "activities.0.legal_basis")]
+    assert found[0].message_nl.startswith("Kies de grondslag") and found[0].message_en.startswith(
+        "Choose"
+    )
+    assert found[0].article == "Art. 13(1)(c) AVG"
+
+
+def test_the_adequacy_list_lives_in_one_dated_data_file():
+    from generator.compliance import config
+
+    assert config.adequacy()["as_of"] and "CH" in config.adequacy_countries()
+    assert "US" not in config.adequacy_countries() and config.dpf()["country"] == "US"
+
+
+def test_the_committed_checker_docs_list_every_rule():
+    from generator.compliance.docs import rules_markdown
+
+    assert (ROOT / "docs" / "checker.md").read_text() == rules_markdown(), "run `make docs`"
