@@ -34,6 +34,7 @@ import weasyprint  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
 from generator.answers.loading import load_answers_file  # noqa: E402
+from generator.compliance.checker import readability_by_section  # noqa: E402
 from generator.documents import html, markdown, pdf  # noqa: E402
 from generator.documents.options import OutputOptions  # noqa: E402
 from generator.statements.exports import statement_document  # noqa: E402
@@ -102,6 +103,18 @@ def main() -> None:
         cells += [f"{row[k][0]:.0f} / {row[k][1]:.0f}" for k in ("pdf", "bare")]
         cells.append(f"{row['pdf'][0] / row['bare'][0]:.2f}")
         print("| " + " | ".join(cells) + " |")
+    readability_table()
+
+
+def readability_table() -> None:
+    print("\n| example | register | Flesch-Douma | Brouwer | words per sentence | sentences over 20 words |")
+    print("|---|---|---|---|---|---|")
+    for example in EXAMPLES:
+        answers = load_answers_file(example)
+        for register in ("formal", "informal"):
+            overall, _ = readability_by_section(statement_document(answers, register=register))
+            print(f"| {example.stem} | {register} | {overall.flesch_douma:.1f} | {overall.brouwer:.1f} "
+                  f"| {overall.words_per_sentence:.1f} | {overall.long_share:.0%} |")  # fmt: skip
 
 
 if __name__ == "__main__":
