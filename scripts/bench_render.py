@@ -107,7 +107,9 @@ def main() -> None:
 
 
 def readability_table() -> None:
-    print("\n| example | register | Flesch-Douma | Brouwer | words per sentence | sentences over 20 words |")
+    print(
+        "\n| example | register | Flesch-Douma | Brouwer | words per sentence | sentences over 20 words |"
+    )
     print("|---|---|---|---|---|---|")
     for example in EXAMPLES:
         answers = load_answers_file(example)
