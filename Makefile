@@ -25,6 +25,7 @@ install-test: $(BIN)/.installed-test
 
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py load_clauses
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	@echo "Open http://$(HOST):$(PORT)/ (log in as demo / demo-wachtwoord-2026)"
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "generator.accounts",
+    "generator.clauses",
     "generator.statements",
     "generator.wizard",
     "generator.public",

@@ -41,6 +41,12 @@ def missing_facts(slug: str, text: str) -> list[str]:
     ]
 
 
+@pytest.fixture(autouse=True)
+def _clause_library(db):
+    """Statements are rendered from the clause library in the database (empty in tests, so the
+    default files are used, as on a fresh checkout); every test may therefore touch it."""
+
+
 @pytest.fixture(params=EXAMPLE_SLUGS)
 def slug(request) -> str:
     return request.param

@@ -1,13 +1,14 @@
 """From Answers to a file in any output format: the engine's one entry point.
 
-Clauses come from the default files for now; the clause library (issue 5) will supply
-database revisions through the same ClauseSpec shape.
+Clauses are the active revisions of the clause library (the default files in git when the
+database has none), unless a caller passes its own (the clause editor's preview).
 """
 
 from generator.answers.loading import AnswersError, parse_answers
 from generator.answers.schema import Answers
-from generator.clauses.files import ClauseFileError, ClauseSpec, default_clauses
+from generator.clauses.files import ClauseFileError, ClauseSpec
 from generator.clauses.rendering import ClauseError, build_document
+from generator.clauses.services import active_clauses
 from generator.compliance.checker import check_statement, readability_by_section
 from generator.documents.document import Document
 from generator.documents.formats import FORMATS
@@ -23,7 +24,7 @@ def statement_document(
     answers: Answers, *, register: str | None = None, clauses: list[ClauseSpec] | None = None
 ) -> Document:
     if clauses is None:
-        clauses = default_clauses(answers.document.language.value)
+        clauses = active_clauses(answers.document.language.value)
     return build_document(answers, clauses, register)
 
 

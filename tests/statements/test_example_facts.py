@@ -13,11 +13,12 @@ from tests.conftest import EXAMPLE_SLUGS, example_facts, load_example, missing_f
 
 
 @pytest.fixture(scope="module")
-def pdf_texts() -> dict[str, str]:
+def pdf_texts(django_db_setup, django_db_blocker) -> dict[str, str]:
     texts = {}
-    for slug in EXAMPLE_SLUGS:
-        data = statement_export(load_example(slug), fmt="pdf")
-        texts[slug] = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    with django_db_blocker.unblock():  # the clause library is read once for the module
+        for slug in EXAMPLE_SLUGS:
+            data = statement_export(load_example(slug), fmt="pdf")
+            texts[slug] = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     return texts
 
 

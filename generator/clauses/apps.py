@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ClausesConfig(AppConfig):
+    name = "generator.clauses"
+    verbose_name = "Clausules"

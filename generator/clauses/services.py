@@ -1,0 +1,240 @@
+"""Clause library workflows: which clauses are active, validating an edit, saving it as a new
+revision, rolling back, and moving whole clause sets in and out as files."""
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+
+from generator.answers.loading import load_answers_file
+from generator.answers.schema import Answers
+from generator.clauses.files import ClauseFileError, ClauseSpec, default_clauses, load_clause_dir
+from generator.clauses.models import ClauseRevision, ClauseTemplate
+from generator.clauses.rendering import (
+    ClauseError,
+    compile_clause,
+    evaluate_condition,
+    render_template,
+    variables_for,
+)
+
+logger = logging.getLogger(__name__)
+
+# Python object representations in output mean a template printed an internal object.
+_LEAKS = (
+    "<class ",
+    "<function ",
+    "<module ",
+    "<built-in ",
+    "<bound method ",
+    "<generator ",
+    "object at 0x",
+)
+
+
+class ClauseRefused(Exception):
+    """An edit that would not render for every example; `problems` say why, with lines."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    answers: Answers
+
+
+def examples(language: str) -> list[Example]:
+    found = []
+    for path in sorted(Path(settings.EXAMPLES_DIR).glob("*.json")):
+        if "." in path.stem:
+            continue  # the .facts.json files
+        answers = load_answers_file(path)
+        if answers.document.language.value == language:
+            found.append(Example(path.stem, answers))
+    return found
+
+
+def active_clauses(language: str) -> list[ClauseSpec]:
+    """The newest approved revision of every clause of a language; the files in git when the
+    database has none for it (a fresh checkout, or the command line without a database)."""
+    try:
+        templates = list(ClauseTemplate.objects.filter(language=language).with_active_revision())
+        ids = [t.active_revision_id for t in templates if t.active_revision_id]
+        revisions = ClauseRevision.objects.filter(pk__in=ids).select_related("template")
+        specs = [revision.as_spec() for revision in revisions]
+    except DatabaseError:
+        logger.info("No clause database available; using the default clause files.")
+        return default_clauses(language)
+    if not specs:
+        return default_clauses(language)
+    return sorted(specs, key=lambda spec: (spec.order, spec.key))
+
+
+def clause_validate(spec: ClauseSpec) -> list[str]:
+    """Compile the clause and render it against every example answers file in both registers,
+    within the sandbox's caps. Returns the problems; an empty list means it would be accepted."""
+    problems: list[str] = []
+    for source, part in ((spec.body, "tekst"), (spec.title, "titel")):
+        try:
+            compile_clause(source, spec.key)
+        except ClauseError as error:
+            problems.append(f"{part}: {error}")
+    try:
+        compile_clause("{% if " + spec.condition + " %}{% endif %}", spec.key)
+    except ClauseError as error:
+        problems.append(f"voorwaarde: {error.message}")
+    if problems:
+        return problems
+    for example in examples(spec.language):
+        for register in ("formal", "informal"):
+            where = f"voorbeeld {example.name} ({register})"
+            variables = variables_for(example.answers, register)
+            try:
+                if not evaluate_condition(spec.condition, spec.key, variables):
+                    continue
+                output = render_template(spec.title, spec.key, variables)
+                output += render_template(spec.body, spec.key, variables)
+            except ClauseError as error:
+                problems.append(f"{where}: {error}")
+                continue
+            leak = next((marker for marker in _LEAKS if marker in output), None)
+            if leak:
+                problems.append(
+                    f"{where}: de tekst toont een intern Python-object ({leak.strip()}…)"
+                )
+    return problems
+
+
+def _next_number(template: ClauseTemplate) -> int:
+    last = template.revisions.order_by("-number").values_list("number", flat=True).first()
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def clause_save(
+    *, spec: ClauseSpec, author=None, note: str = "", approved: bool = True
+) -> ClauseRevision:
+    """Validate, then store the clause as the next revision of its template (made if new)."""
+    problems = clause_validate(spec)
+    if problems:
+        raise ClauseRefused(problems)
+    template, _ = ClauseTemplate.objects.select_for_update().get_or_create(
+        key=spec.key,
+        language=spec.language,
+        defaults={"title": spec.title, "order": spec.order, "condition": spec.condition},
+    )
+    revision = ClauseRevision.objects.create(
+        template=template,
+        number=_next_number(template),
+        title=spec.title,
+        order=spec.order,
+        condition=spec.condition,
+        body=spec.body,
+        note=note,
+        approved=approved,
+        author=author,
+    )
+    if approved:
+        ClauseTemplate.objects.filter(pk=template.pk).update(
+            title=spec.title, order=spec.order, condition=spec.condition
+        )
+    return revision
+
+
+def clause_approve(*, revision: ClauseRevision) -> ClauseRevision:
+    revision.approved = True
+    revision.save(update_fields=["approved"])
+    ClauseTemplate.objects.filter(pk=revision.template_id).update(
+        title=revision.title, order=revision.order, condition=revision.condition
+    )
+    return revision
+
+
+def clause_rollback(*, revision: ClauseRevision, author=None) -> ClauseRevision:
+    """Roll back by making a new revision with an old text; history only ever grows."""
+    return clause_save(
+        spec=revision.as_spec(), author=author, note=f"Teruggezet naar revisie {revision.number}"
+    )
+
+
+def _same(revision: ClauseRevision | None, spec: ClauseSpec) -> bool:
+    return revision is not None and (
+        revision.title,
+        revision.order,
+        revision.condition,
+        revision.body,
+    ) == (
+        spec.title,
+        spec.order,
+        spec.condition,
+        spec.body,
+    )
+
+
+def clauses_import(
+    specs: list[ClauseSpec], *, author=None, note: str = "", only_new: bool = False
+) -> list[ClauseRevision]:
+    """All or nothing: every clause is validated first; then each one whose text differs from
+    its active revision becomes a new revision. With only_new, existing clauses are left alone
+    (loading the defaults on every start never duplicates a revision)."""
+    problems = [
+        f"{spec.language}/{spec.key}: {problem}"
+        for spec in specs
+        for problem in clause_validate(spec)
+    ]
+    if problems:
+        raise ClauseRefused(problems)
+    created = []
+    with transaction.atomic():
+        for spec in specs:
+            template = ClauseTemplate.objects.filter(key=spec.key, language=spec.language).first()
+            if template is not None and (only_new or _same(template.active_revision(), spec)):
+                continue
+            created.append(clause_save(spec=spec, author=author, note=note))
+    return created
+
+
+def load_default_clauses() -> list[ClauseRevision]:
+    specs = [spec for language in ("nl", "en") for spec in _defaults_if_any(language)]
+    return clauses_import(specs, note="Standaardtekst", only_new=True)
+
+
+def _defaults_if_any(language: str) -> list[ClauseSpec]:
+    try:
+        return default_clauses(language)
+    except ClauseFileError:
+        return []
+
+
+def format_clause(spec: ClauseSpec) -> str:
+    """The file format of generator/clauses/defaults (files.py), for export."""
+    header = f"key: {spec.key}\ntitle: {spec.title}\norder: {spec.order}\ncondition: {spec.condition}\n---\n"
+    return header + spec.body
+
+
+def clauses_export(directory: Path) -> list[Path]:
+    written = []
+    for language in ("nl", "en"):
+        specs = [s for s in active_clauses(language) if not s.revision.startswith("sha256:")]
+        for spec in specs:
+            path = directory / language / f"{spec.order:03d}-{spec.key}.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(format_clause(spec), encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def clauses_from_directory(directory: Path) -> list[ClauseSpec]:
+    specs = []
+    for language_dir in sorted(p for p in directory.iterdir() if p.is_dir()):
+        specs.extend(load_clause_dir(language_dir, language_dir.name))
+    if not specs:
+        raise ClauseFileError(
+            f"{directory}: geen clausules gevonden (verwacht <map>/<taal>/*.html)"
+        )
+    return specs
