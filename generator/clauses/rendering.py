@@ -129,6 +129,8 @@ def _make_environment() -> ClauseEnvironment:
     for name in ("lipsum", "range", "cycler", "joiner"):
         env.globals.pop(name, None)
     env.globals["range"] = _capped_range
+    # Everything a clause prints is escaped; |safe would let an answer write its own HTML.
+    env.filters.pop("safe", None)
     return env
 
 

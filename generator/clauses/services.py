@@ -2,6 +2,7 @@
 revision, rolling back, and moving whole clause sets in and out as files."""
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,15 +23,10 @@ from generator.clauses.rendering import (
 
 logger = logging.getLogger(__name__)
 
-# Python object representations in output mean a template printed an internal object.
-_LEAKS = (
-    "<class ",
-    "<function ",
-    "<module ",
-    "<built-in ",
-    "<bound method ",
-    "<generator ",
-    "object at 0x",
+# Python object representations in output (escaped or not) mean a template printed an
+# internal object, such as a helper function instead of its result.
+_LEAK = re.compile(
+    r"(<|&lt;)(class|function|module|built-in|bound method|generator|jinja2\.)|object at 0x"
 )
 
 
@@ -100,12 +96,13 @@ def clause_validate(spec: ClauseSpec) -> list[str]:
                 output = render_template(spec.title, spec.key, variables)
                 output += render_template(spec.body, spec.key, variables)
             except ClauseError as error:
-                problems.append(f"{where}: {error}")
-                continue
-            leak = next((marker for marker in _LEAKS if marker in output), None)
+                # One failing example is enough to refuse; rendering the others would only
+                # spend the time budget again on a template that loops or explodes.
+                return [*problems, f"{where}: {error}"]
+            leak = _LEAK.search(output)
             if leak:
                 problems.append(
-                    f"{where}: de tekst toont een intern Python-object ({leak.strip()}…)"
+                    f"{where}: de tekst toont een intern Python-object ({leak.group()}…)"
                 )
     return problems
 
@@ -219,9 +216,9 @@ def format_clause(spec: ClauseSpec) -> str:
 
 def clauses_export(directory: Path) -> list[Path]:
     written = []
-    for language in ("nl", "en"):
-        specs = [s for s in active_clauses(language) if not s.revision.startswith("sha256:")]
-        for spec in specs:
+    languages = ClauseTemplate.objects.values_list("language", flat=True).distinct()
+    for language in sorted(set(languages)):
+        for spec in active_clauses(language):
             path = directory / language / f"{spec.order:03d}-{spec.key}.html"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(format_clause(spec), encoding="utf-8")

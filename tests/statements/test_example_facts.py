@@ -18,7 +18,9 @@ def pdf_texts(django_db_setup, django_db_blocker) -> dict[str, str]:
     with django_db_blocker.unblock():  # the clause library is read once for the module
         for slug in EXAMPLE_SLUGS:
             data = statement_export(load_example(slug), fmt="pdf")
-            texts[slug] = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+            texts[slug] = " ".join(
+                page.extract_text() for page in PdfReader(io.BytesIO(data)).pages
+            )
     return texts
 
 

@@ -1,0 +1,368 @@
+"""docs/clauses.md, the clause authoring guide, generated from the code so it stays true:
+the variables come from the real template context, the helpers from the renderer, the limits
+from its constants. A test fails when a variable has no description or the file is stale."""
+
+from typing import Any
+
+from generator.answers.loading import parse_answers
+from generator.clauses import rendering
+from generator.clauses.context import build_context
+from generator.documents.document import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+
+# What each variable means, by shape. Lists of the same kind share one shape.
+SHAPES: dict[str, dict[str, str]] = {
+    "": {
+        "language": "`nl` or `en`: the statement's language.",
+        "register": "`formal` (u) or `informal` (je).",
+        "document": "The statement's own details (shape `document`).",
+        "org": "The verwerkingsverantwoordelijke (shape `org`).",
+        "dpo": "The Functionaris Gegevensbescherming (shape `dpo`).",
+        "services": "List of `service`: the websites, apps and services covered.",
+        "activities": "List of `activity`: the processing activities, in the order given.",
+        "recipients": "List of `recipient`: everyone who receives data.",
+        "processors": "List of `recipient` whose role is `processor`.",
+        "transfers": "List of `recipient` outside the EEA.",
+        "special_activities": "List of `activity` with special categories, criminal data or the BSN.",
+        "automated_activities": "List of `activity` with automated decision-making.",
+        "any_indirect": "True when some data does not come from the person.",
+        "cookies": "The cookies (shape `cookies`).",
+        "rights": "How people use their rights, and which rights apply (shape `rights`).",
+        "security": "Security measures (shape `security`).",
+        "other": "Children, changes, sale of the business (shape `other`).",
+    },
+    "document": {
+        "title": "Title given in the answers, or empty.",
+        "version": "Version label, or empty.",
+        "date": 'Effective date, written out: "29 juni 2022".',
+    },
+    "org": {
+        "name": "Legal name.",
+        "legal_form": "Legal form in words, or empty.",
+        "trade_names": "List of trade names and brands.",
+        "street": "Street and number.",
+        "postcode": 'Postcode ("1234 AB" for the Netherlands).',
+        "city": "City.",
+        "country": "Country code (NL).",
+        "country_name": "Country in the statement's language.",
+        "abroad": "True when the country is not NL.",
+        "kvk": "KvK-nummer, or empty.",
+        "vat": "Btw-identificatienummer, or empty.",
+        "iban": "IBAN, or empty.",
+        "email": "E-mail address.",
+        "phone": "Phone number, written +31 20 123 4567.",
+        "website": "Website address.",
+        "contact_form_url": "Address of the contact form.",
+        "contact_hours": "When the organisation can be reached.",
+        "about": "A few sentences about the organisation.",
+        "outside_eu": "True when established outside the EU.",
+        "representative": "The EU representative (shape `representative`), or empty.",
+    },
+    "representative": {
+        "name": "Name.",
+        "email": "E-mail address.",
+        "street": "Street and number.",
+        "postcode": "Postcode.",
+        "city": "City.",
+        "country": "Country code.",
+        "country_name": "Country in words.",
+        "abroad": "True when not in NL.",
+    },
+    "dpo": {
+        "designated": "True when there is an FG.",
+        "name": "The FG's name.",
+        "email": "The FG's e-mail address.",
+        "phone": "The FG's phone number.",
+    },
+    "service": {
+        "name": "Name.",
+        "kind": "`website`, `app`, `platform`, `shop` or `other`.",
+        "kind_label": 'Kind with its article: "de app", "het online platform".',
+        "url": "Address.",
+        "description": "Description.",
+    },
+    "activity": {
+        "id": "Stable key.",
+        "name": 'Name, such as "Nieuwsbrief".',
+        "purpose": "Purpose, as a short sentence.",
+        "subjects": "Whom it is about: labels plus free additions.",
+        "data": "Which data: labels plus free additions.",
+        "special": "Special categories (Art. 9), as labels.",
+        "special_exception": "The Art. 9(2) exception in words.",
+        "criminal": "True when criminal data is used.",
+        "criminal_basis": "The UAVG basis for it.",
+        "bsn": "True when the BSN is used.",
+        "bsn_law": "The law that requires it.",
+        "basis": "`consent`, `contract`, `legal_obligation`, `vital_interests`, `public_task` or `legitimate_interests`.",
+        "basis_label": "The basis in words.",
+        "basis_article": '"artikel 6 lid 1 sub b AVG".',
+        "legal_obligation": "The law behind a legal obligation.",
+        "legitimate_interest": "The legitimate interest.",
+        "consent_withdrawal": "How consent is withdrawn.",
+        "source": "`data_subject`, `third_party` or `both`.",
+        "source_name": "Where the data comes from otherwise.",
+        "source_public": "True when that source is public.",
+        "provision": "`statutory`, `contractual`, `contract_necessary` or `voluntary`.",
+        "provision_consequence": "What happens when the data is not given.",
+        "retention": "Retention (shape `retention`).",
+        "recipients": "Names of the recipients.",
+        "no_recipients": "True when nobody outside the organisation gets the data.",
+        "automated": "The automated decision (shape `automated`), or empty.",
+        "direct_marketing": "True when used for advertising.",
+        "marketing_channels": "Channels in words.",
+        "existing_customers_only": "True when only existing customers receive it.",
+    },
+    "retention": {
+        "duration": '"zes maanden", or empty.',
+        "trigger": 'From when: "na het opzeggen van het account".',
+        "criterion": "How the term is set, when there is no fixed one.",
+        "fiscal": "True when the 7-year fiscal duty applies.",
+        "fiscal_duration": '"zeven jaar".',
+    },
+    "automated": {
+        "description": "Which decision.",
+        "logic": "How it is made.",
+        "consequences": "What it means for the person.",
+        "ground": "Why it is allowed (Art. 22(2)), in words.",
+        "profiling": "True when a profile is made.",
+    },
+    "recipient": {
+        "id": "Stable key.",
+        "name": "Name.",
+        "role": "`processor`, `controller`, `joint_controller` or `authority`.",
+        "role_label": "The role in words.",
+        "category": 'Kind of recipient, such as "hostingprovider".',
+        "description": "What they do with the data.",
+        "country": "Country code.",
+        "country_name": "Country in words.",
+        "outside_eea": "True when outside the EEA.",
+        "mechanism": "`adequacy`, `dpf`, `scc`, `bcr` or `derogation`.",
+        "mechanism_label": "The safeguard in words.",
+        "derogation": "Which Art. 49 derogation.",
+        "safeguard_copy": "Where a copy of the safeguard can be obtained.",
+        "dpa_signed": "True when a verwerkersovereenkomst is signed.",
+        "activities": "Names of the activities it serves.",
+    },
+    "cookies": {
+        "all": "List of `cookie`.",
+        "settings_url": "Where visitors change their cookie choice.",
+        "any_consent": "True when some cookie needs consent.",
+        "categories": "The categories in use: `functional`, `analytics`, …",
+    },
+    "cookie": {
+        "name": "Name.",
+        "provider": "Who sets it (the organisation for its own cookies).",
+        "party": "`first` or `third`.",
+        "party_label": "Party in words.",
+        "category": "`functional`, `preferences`, `analytics`, `marketing`, `tracking`, `advertising` or `social`.",
+        "category_label": "Category in words.",
+        "purpose": "What it is for.",
+        "duration": "How long it stays.",
+        "requires_consent": "True when consent is needed (derived, rule R21).",
+        "privacy_friendly_analytics": "True for analytics set up the AP's way (no consent needed).",
+    },
+    "rights": {
+        "channels": "`email`, `form`, `account`, `post`, `phone`.",
+        "channel_labels": "The channels in words.",
+        "email": "Address for requests (the general one if none).",
+        "form_url": "Address of the request form.",
+        "term": 'Response term in words: "één maand".',
+        "id_check": "True when an ID may be asked for.",
+        "complaint_email": "Address for complaints.",
+        "objection": "True when the right to object applies (bases e/f, or direct marketing).",
+        "portability": "True when portability applies (bases a/b).",
+        "erasure_limited": "True when a legal duty limits erasure (bases c/e).",
+        "consent": "True when some processing rests on consent.",
+        "consent_activities": "Names of those activities.",
+        "marketing": "True when there is direct marketing.",
+        "marketing_activities": "Names of those activities.",
+    },
+    "security": {
+        "measures": "The measures, as sentences without a capital.",
+        "other": "Other measures, as typed.",
+        "report_email": "Where to report a security problem.",
+    },
+    "other": {
+        "children": "`not_directed`, `directed` or empty.",
+        "parental_consent": "How parental consent is obtained.",
+        "change_notice": "How changes are announced, in words.",
+        "sells_data": "True when personal data is sold.",
+        "business_transfer": "True when data goes along with a sale of the business.",
+    },
+}
+LIST_SHAPES = {
+    "services": "service",
+    "activities": "activity",
+    "special_activities": "activity",
+    "automated_activities": "activity",
+    "recipients": "recipient",
+    "processors": "recipient",
+    "transfers": "recipient",
+    "all": "cookie",
+}
+NESTED_SHAPES = {
+    "representative": "representative",
+    "retention": "retention",
+    "automated": "automated",
+}
+
+# A small organisation with one of everything, so every nested shape appears in the context.
+SAMPLE = {
+    "controller": {"legal_name": "X", "outside_eu": True, "representative": {"name": "R", "address": {"street": "S"}}},
+    "recipients": [{"id": "r", "name": "R", "country": "US"}],
+    "services": [{"name": "S"}],
+    "activities": [{"id": "a", "name": "A", "recipients": ["r"], "special_categories": ["health"],
+                    "automated_decision": {"description": "d", "logic": "l", "consequences": "c", "ground": "law"}}],
+    "cookies": {"items": [{"name": "c", "category": "functional"}]},
+}  # fmt: skip
+
+
+def sample_context() -> dict[str, Any]:
+    return build_context(parse_answers(SAMPLE))
+
+
+def undocumented() -> list[str]:
+    """Context keys without a description: the test makes this list empty."""
+    missing: list[str] = []
+
+    def walk(value: dict, shape: str, path: str) -> None:
+        for key, item in value.items():
+            if key not in SHAPES[shape]:
+                missing.append(f"{path}{key}")
+            if isinstance(item, dict):
+                child = key if shape == "" else NESTED_SHAPES.get(key)
+                if child:
+                    walk(item, child, f"{path}{key}.")
+            elif isinstance(item, list) and item and isinstance(item[0], dict):
+                walk(item[0], LIST_SHAPES[key], f"{path}{key}[].")
+
+    walk(sample_context(), "", "")
+    return missing
+
+
+def _shape_table(name: str) -> list[str]:
+    title = "Top level" if name == "" else f"`{name}`"
+    lines = [f"### {title}", "", "| variable | meaning |", "|---|---|"]
+    lines += [f"| `{key}` | {text} |" for key, text in SHAPES[name].items()]
+    return [*lines, ""]
+
+
+HELPERS = [
+    ("`w.je` / `w.Je`", "u / U", "je / Je"),
+    ("`w.jij` / `w.Jij`", "u / U", "jij / Jij"),
+    ("`w.jou` / `w.Jou`", "u / U", "jou / Jou"),
+    ("`w.jouw` / `w.Jouw`", "uw / Uw", "jouw / Jouw"),
+    ('`r("Heeft u", "Heb je")`', "the first text", "the second text"),
+    ("`formal`", "true", "false"),
+]
+
+GUIDE = """# Clause authoring guide
+
+A statement is built from *clauses*: one Jinja2 template per section per language. The
+defaults are files in `generator/clauses/defaults/<language>/`; on first run (`make run`,
+`manage.py load_clauses`) they become revision 1 of each clause in the clause library, where
+editors change them in the admin (**Clausules**). This page is generated from the code by
+`make docs`; a test fails when it is out of date or a variable is undocumented.
+
+## Editing in the admin
+
+- You need staff status and the group **Clausebeheerders**; no superuser.
+- Saving never overwrites: it makes a new revision, with your name, the time and your note.
+  Untick *Meteen in gebruik nemen* to keep it as a draft that someone approves later.
+- Before saving, the text is compiled in the sandbox and rendered for every example
+  organisation (`docs/examples/`) in both registers. Anything that fails is refused, with the
+  reason and the line.
+- *Voorbeeld* renders the whole statement for a chosen example and register with your unsaved
+  text. Each revision has a preview and a diff with the one before; *terugzetten* makes a new
+  revision with an old text.
+- Published statements never change: they keep their HTML and the revisions they used. The
+  clause page lists the organisations whose latest published version used an older revision,
+  so they can publish again.
+- `manage.py validate_clause FILE --key KEY --language nl` runs the same check on a file;
+  `export_clauses DIR` and `import_clauses DIR` move the whole set as files (review it in git).
+
+## A clause file
+
+```
+key: rechten
+title: {{ r("Uw rechten", "Jouw rechten") }}
+order: 110
+condition: true
+---
+<p>De AVG geeft {{ w.jou }} rechten over {{ w.jouw }} persoonsgegevens.</p>
+```
+
+| header | meaning |
+|---|---|
+| `key` | stable name, `a-z 0-9 -`; also the section's anchor (`#rechten`) |
+| `title` | the section heading; a template itself, so it can follow the register |
+| `order` | position in the statement (extra sections from the answers sit at 900, contact at 950) |
+| `condition` | a Jinja2 expression; the section appears only when it is true (`true` = always) |
+
+A section whose body renders to no text does not appear: no empty headings. Examples of
+conditions: `dpo.designated`, `transfers`, `cookies.all`, `other.children == "directed"`.
+"""
+
+
+def clauses_markdown() -> str:
+    tags = " ".join(f"`{tag}`" for tag in sorted(ALLOWED_TAGS))
+    attributes = ", ".join(
+        f"`{attr}` on `{tag}`"
+        for tag, attrs in sorted(ALLOWED_ATTRIBUTES.items())
+        for attr in sorted(attrs)
+    )
+    lines = [
+        GUIDE,
+        "## What a body may produce",
+        "",
+        f"Only these tags survive: {tags}; attributes: {attributes}; links only to `http:`, "
+        "`https:`, `mailto:` and `tel:`. Everything else (scripts, styles, images, classes, `h2`) is "
+        "removed. The section heading is the `title`; use `h3` for sub-headings. Everything printed "
+        "with `{{ }}` is escaped, and there is no `|safe`: answers are typed by users.",
+        "",
+        '## Register: one template for "u" and "je"',
+        "",
+        "| helper | formal | informal |",
+        "|---|---|---|",
+        *[f"| {helper} | {formal} | {informal} |" for helper, formal, informal in HELPERS],
+        "",
+        'Verbs differ between the registers ("u heeft", "je hebt"; "kunt u", "kun je"): use `r()`. '
+        'The tests render every example in both registers and fail on "je/jij/jouw/jou" in formal '
+        'text or "u/uw" in informal text written by a clause.',
+        "",
+        "## Helpers",
+        "",
+        "| helper | example | result |",
+        "|---|---|---|",
+        '| `list_and(items)` | `list_and(["a", "b", "c"])` | a, b en c |',
+        '| `list_or(items)` | `list_or(["e-mail", "post"])` | e-mail of post |',
+        "| `number(n)` | `number(6)` | zes |",
+        f"| `range(n)` | `range(3)` | at most {rendering.MAX_RANGE:,} steps |",
+        "",
+        "## Variables",
+        "",
+        "All data is plain: dicts, lists, text, numbers, true/false; labels are already in the "
+        "statement's language. A name that does not exist is an error with its line number, never a "
+        "silent blank. Empty values are `none` (test them with `{% if … %}`).",
+        "",
+    ]
+    for shape in SHAPES:
+        lines += _shape_table(shape)
+    lines += [
+        "## Limits",
+        "",
+        "Clause templates are untrusted code. They run in Jinja2's immutable sandbox: no access to "
+        "Python internals, no changing the data, no `include`, `import` or `extends`, no `lipsum`. "
+        f"Refused: `**`; `*` producing more than {rendering.MAX_REPEAT_CHARS:,} characters; "
+        f"templates over {rendering.MAX_TEMPLATE_CHARS:,} characters; output over "
+        f"{rendering.MAX_CLAUSE_OUTPUT_CHARS:,} characters per clause; more than "
+        f"{rendering.TIME_BUDGET_SECONDS:g} seconds per clause; printing a Python object (such as a "
+        "helper without calling it). The error names the clause and, where known, the line.",
+        "",
+        "## Writing well",
+        "",
+        'Short sentences, active voice, "wij" for the organisation. Say what happens, not what '
+        '"may" happen. Use the AVG\'s current terms: verwerkingsverantwoordelijke, verwerker, '
+        "verwerkersovereenkomst, Functionaris Gegevensbescherming, Autoriteit Persoonsgegevens; never "
+        '"bewerker", "CBP" or "Wbp". The checker scores the result (Flesch-Douma at least 60).',
+    ]
+    return "\n".join(lines).rstrip() + "\n"
