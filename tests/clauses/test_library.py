@@ -113,6 +113,12 @@ def test_a_published_version_never_changes_when_a_clause_does(loaded):
     assert version.html == html and version.clause_revisions == revisions
     assert "Geheel nieuwe" not in version.html
     assert [row["organisation"] for row in affected_statements(template)] == [organisation]
+    # Publishing again is what brings the new text in: a new version, the old one untouched.
+    second = statement_publish(statement=organisation.statement, user=None)
+    assert (
+        "Geheel nieuwe" in second.html and second.clause_revisions["klacht"] != revisions["klacht"]
+    )
+    assert affected_statements(template) == []
 
 
 def test_export_and_import_round_trip_as_files(loaded, tmp_path):
