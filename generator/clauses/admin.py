@@ -96,6 +96,10 @@ class ClauseTemplateAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return ["key", "language"] if obj else []
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Published versions name these clauses; a clause's history is never removed.
+        return False
+
     @admin.display(description=_("actieve revisie"))
     def active_number(self, template: ClauseTemplate) -> int | None:
         approved = [r.number for r in template.revisions.all() if r.approved]

@@ -134,3 +134,12 @@ def test_revisions_are_read_only_in_the_admin(client, editor, klacht):
     client.post(url, {"body": "vervalst"})
     assert ClauseRevision.objects.get(pk=revision.pk).body == revision.body
     assert not re.search(r'name="_save"', client.get(url).content.decode())
+
+
+def test_clauses_cannot_be_deleted_even_by_a_superuser(client, klacht):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("root", "r@x.nl", "x"))
+    url = reverse("admin:clauses_clausetemplate_delete", args=[klacht.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert ClauseTemplate.objects.filter(pk=klacht.pk).exists()
