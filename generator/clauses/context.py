@@ -179,7 +179,11 @@ def _rights(answers: Answers, activities: list[dict[str, Any]], language: str) -
     }
 
 
-def build_context(answers: Answers, register: str | None = None) -> dict[str, Any]:
+def build_context(
+    answers: Answers, register: str | None = None, changes: dict | None = None
+) -> dict[str, Any]:
+    """`changes`: what changed since the previous published version ({"since", "note",
+    "lines"}), or None for a first version or a statement outside the version history."""
     language = answers.document.language.value
     register = register or answers.document.register.value
     org = answers.controller
@@ -250,6 +254,7 @@ def build_context(answers: Answers, register: str | None = None) -> dict[str, An
             "other": list(answers.security.other),
             "report_email": answers.security.report_email,
         },
+        "changes": changes,
         "other": {
             "children": answers.other.children.value if answers.other.children else None,
             "parental_consent": answers.other.parental_consent,

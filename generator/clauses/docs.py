@@ -29,6 +29,12 @@ SHAPES: dict[str, dict[str, str]] = {
         "rights": "How people use their rights, and which rights apply (shape `rights`).",
         "security": "Security measures (shape `security`).",
         "other": "Children, changes, sale of the business (shape `other`).",
+        "changes": "What changed since the previous published version (shape `changes`), or empty.",
+    },
+    "changes": {
+        "since": 'The previous version, in words: "versie 2 van 1 maart 2026".',
+        "note": "The publisher's own note on this version, or empty.",
+        "lines": "List of sentences, one per change.",
     },
     "document": {
         "title": "Title given in the answers, or empty.",
@@ -214,10 +220,11 @@ SAMPLE = {
                     "automated_decision": {"description": "d", "logic": "l", "consequences": "c", "ground": "law"}}],
     "cookies": {"items": [{"name": "c", "category": "functional"}]},
 }  # fmt: skip
+SAMPLE_CHANGES = {"since": "versie 1", "note": "n", "lines": ["i"]}
 
 
 def sample_context() -> dict[str, Any]:
-    return build_context(parse_answers(SAMPLE))
+    return build_context(parse_answers(SAMPLE), changes=SAMPLE_CHANGES)
 
 
 def undocumented() -> list[str]:

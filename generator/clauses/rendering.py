@@ -204,8 +204,10 @@ def evaluate_condition(expression: str, key: str, variables: dict[str, Any]) -> 
     return render_template(source, key, variables) == "1"
 
 
-def variables_for(answers: Answers, register: str | None = None) -> dict[str, Any]:
-    context = build_context(answers, register)
+def variables_for(
+    answers: Answers, register: str | None = None, changes: dict | None = None
+) -> dict[str, Any]:
+    context = build_context(answers, register, changes)
     return context | _register_helpers(context["register"]) | _language_helpers(context["language"])
 
 
@@ -225,10 +227,14 @@ def _extra_sections(answers: Answers) -> list[Section]:
 
 
 def build_document(
-    answers: Answers, clauses: list[ClauseSpec], register: str | None = None
+    answers: Answers,
+    clauses: list[ClauseSpec],
+    register: str | None = None,
+    changes: dict | None = None,
 ) -> Document:
-    """Answers + clause revisions + register -> Document (design.md, invariant 1)."""
-    variables = variables_for(answers, register)
+    """Answers + clause revisions + register (+ the changes since the previous published
+    version) -> Document (design.md, invariant 1)."""
+    variables = variables_for(answers, register, changes)
     language = variables["language"]
     ordered: list[tuple[int, Section]] = []
     total = 0

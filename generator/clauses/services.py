@@ -30,6 +30,13 @@ _LEAK = re.compile(
 )
 
 
+SAMPLE_CHANGES = {
+    "since": "versie 1 van 1 januari 2026",
+    "note": "Voorbeeld van een toelichting.",
+    "lines": ["Nieuw: wij gebruiken gegevens voor ‘Nieuwsbrief’."],
+}
+
+
 class ClauseRefused(Exception):
     """An edit that would not render for every example; `problems` say why, with lines."""
 
@@ -89,7 +96,10 @@ def clause_validate(spec: ClauseSpec) -> list[str]:
     for example in examples(spec.language):
         for register in ("formal", "informal"):
             where = f"voorbeeld {example.name} ({register})"
-            variables = variables_for(example.answers, register)
+            # One register as a first version, the other as a later one with changes, so both
+            # branches of a clause such as "wijzigingen" are rendered.
+            changes = SAMPLE_CHANGES if register == "informal" else None
+            variables = variables_for(example.answers, register, changes)
             try:
                 if not evaluate_condition(spec.condition, spec.key, variables):
                     continue

@@ -7,7 +7,7 @@ answers, clauses or Django models, so an output module can be tested on a hand-m
 import datetime
 import html as html_lib
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import nh3
 
@@ -79,3 +79,17 @@ class Document:
     @property
     def keys(self) -> list[str]:
         return [section.key for section in self.sections]
+
+    def as_dict(self) -> dict:
+        """Plain data for storage (a published version keeps its Document this way)."""
+        metadata = asdict(self.metadata)
+        if self.metadata.effective_date:
+            metadata["effective_date"] = self.metadata.effective_date.isoformat()
+        return {"metadata": metadata, "sections": [asdict(section) for section in self.sections]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Document":
+        metadata = dict(data["metadata"])
+        if metadata.get("effective_date"):
+            metadata["effective_date"] = datetime.date.fromisoformat(metadata["effective_date"])
+        return cls(Metadata(**metadata), tuple(Section(**section) for section in data["sections"]))

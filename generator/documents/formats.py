@@ -3,6 +3,12 @@ CONTENT_TYPE, EXTENSION and render(document, options) -> bytes (style.md, habit 
 
 from types import ModuleType
 
-from generator.documents import html, markdown, pdf
+from generator.documents import docx, fragment, html, markdown, pdf
 
-FORMATS: dict[str, ModuleType] = {"html": html, "pdf": pdf, "md": markdown}
+FORMATS: dict[str, ModuleType] = {
+    "html": html,
+    "fragment": fragment,
+    "pdf": pdf,
+    "docx": docx,
+    "md": markdown,
+}

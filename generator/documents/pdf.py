@@ -1,9 +1,13 @@
 """PDF through WeasyPrint: A4, a cover block, a table of contents with page numbers, a running
 header, "pagina X van Y", bundled fonts, tagged PDF/UA-1 by default or PDF/A-3b on request."""
 
+import hashlib
 import threading
 from functools import cache
 
+import weasyprint
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -50,5 +54,20 @@ def render_html(html: str, options: OutputOptions, fetcher: SafeURLFetcher | Non
         )
 
 
+def cache_key(html: str, options: OutputOptions) -> str:
+    """Everything that decides the PDF's bytes: the HTML, our print CSS, WeasyPrint's version
+    and the variant. The same key means the same PDF, so it is made once."""
+    css = (STATIC_DIR / "documents" / "print.css").read_bytes()
+    parts = [html.encode(), css, weasyprint.__version__.encode(), options.pdf_variant.encode()]
+    return hashlib.sha256(b"\x00".join(parts)).hexdigest()
+
+
 def render(document: Document, options: OutputOptions) -> bytes:
-    return render_html(print_html(document), options)
+    html = print_html(document)
+    path = f"pdf-cache/{cache_key(html, options)}.pdf"
+    if default_storage.exists(path):
+        with default_storage.open(path, "rb") as cached:
+            return cached.read()
+    data = render_html(html, options)
+    default_storage.save(path, ContentFile(data))
+    return data

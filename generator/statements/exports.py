@@ -4,8 +4,11 @@ Clauses are the active revisions of the clause library (the default files in git
 database has none), unless a caller passes its own (the clause editor's preview).
 """
 
+from django.template.loader import render_to_string
+
 from generator.answers.loading import AnswersError, parse_answers
 from generator.answers.schema import Answers
+from generator.clauses.context import build_context
 from generator.clauses.files import ClauseFileError, ClauseSpec
 from generator.clauses.rendering import ClauseError, build_document
 from generator.clauses.services import active_clauses
@@ -14,6 +17,7 @@ from generator.documents.document import Document
 from generator.documents.formats import FORMATS
 from generator.documents.html import page_context
 from generator.documents.options import OutputOptions
+from generator.lib import dutch
 
 
 class StatementError(Exception):
@@ -21,11 +25,15 @@ class StatementError(Exception):
 
 
 def statement_document(
-    answers: Answers, *, register: str | None = None, clauses: list[ClauseSpec] | None = None
+    answers: Answers,
+    *,
+    register: str | None = None,
+    clauses: list[ClauseSpec] | None = None,
+    changes: dict | None = None,
 ) -> Document:
     if clauses is None:
         clauses = active_clauses(answers.document.language.value)
-    return build_document(answers, clauses, register)
+    return build_document(answers, clauses, register, changes)
 
 
 def statement_export(
@@ -69,3 +77,32 @@ def statement_review(answers_data: dict, *, register: str | None = None) -> dict
     except (AnswersError, ClauseError, ClauseFileError) as error:
         raise StatementError(str(error)) from error
     return {"page": page_context(document), "check": statement_check(answers, document)}
+
+
+def statement_summary(answers: Answers, register: str | None = None) -> str:
+    """The first layer of a published statement, as HTML (stored with the version)."""
+    context = build_context(answers, register)
+    language = context["language"]
+    data = sorted({item for activity in context["activities"] for item in activity["data"]})
+    retention = [
+        (
+            a["name"],
+            a["retention"]["duration"]
+            or a["retention"]["criterion"]
+            or a["retention"]["fiscal_duration"],
+        )
+        for a in context["activities"]
+        if a["retention"]["duration"] or a["retention"]["criterion"] or a["retention"]["fiscal"]
+    ]
+    return render_to_string(
+        "statements/_summary.html",
+        {
+            **context,
+            "formal": context["register"] == "formal",
+            "data": dutch.format_list(data[:12] + (["meer"] if len(data) > 12 else []), language),
+            "purposes": dutch.format_list([a["name"] for a in context["activities"]], language),
+            "retention": retention,
+            "recipients": dutch.format_list([r["name"] for r in context["recipients"]], language),
+            "transfers": dutch.format_list([r["name"] for r in context["transfers"]], language),
+        },
+    )

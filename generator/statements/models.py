@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from generator.accounts.models import Workspace
+from generator.documents.document import Document
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -96,6 +97,12 @@ class StatementVersion(models.Model):
     clause_revisions = models.JSONField()
     language = models.CharField(max_length=5)
     register = models.CharField(max_length=10)
+    effective_date = models.DateField(null=True)
+    change_note = models.CharField(max_length=300, blank=True)
+    # The Document as published (metadata and sections), so every export of this version is
+    # made from what was published, never from today's clauses or code.
+    document = models.JSONField(default=dict)
+    summary_html = models.TextField(default="")
     html = models.TextField()
     content_hash = models.CharField(max_length=64)
     # The checker's report at publication, and whether blocking findings were acknowledged.
@@ -122,3 +129,7 @@ class StatementVersion(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Een gepubliceerde versie wordt nooit verwijderd.")
+
+    def as_document(self):
+        """The Document as it was published; every export of this version starts here."""
+        return Document.from_dict(self.document)

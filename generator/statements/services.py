@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from generator.accounts.models import Workspace
 from generator.answers.loading import parse_answers
@@ -12,7 +13,9 @@ from generator.clauses.files import ClauseFileError
 from generator.clauses.rendering import ClauseError
 from generator.documents.formats import FORMATS
 from generator.documents.options import OutputOptions
-from generator.statements.exports import statement_check, statement_document
+from generator.lib import dutch
+from generator.statements.changes import describe_changes
+from generator.statements.exports import statement_check, statement_document, statement_summary
 from generator.statements.models import Organisation, Statement, StatementVersion
 
 
@@ -88,14 +91,32 @@ def statement_save_step(
 
 
 @transaction.atomic
+def statement_changes(statement: Statement, answers, *, note: str = "") -> dict | None:
+    """What changed since the latest published version, for the "Wijzigingen" section."""
+    previous = statement.latest_version()
+    if previous is None:
+        return None
+    date = dutch.format_date(
+        previous.effective_date or previous.created_at.date(), answers.document.language.value
+    )
+    return {
+        "since": f"versie {previous.number} van {date}",
+        "note": note or None,
+        "lines": describe_changes(parse_answers(previous.answers), answers),
+    }
+
+
 def statement_publish(
-    *, statement: Statement, user, acknowledge_blocking: bool = False
+    *, statement: Statement, user, acknowledge_blocking: bool = False, change_note: str = ""
 ) -> StatementVersion:
-    """Snapshot the answers, the clause revisions, the rendered page and the checker's report
-    (design.md, invariant 2). With blocking findings, only when they are acknowledged."""
+    """Snapshot the answers, the clause revisions, the Document, the rendered page, the first
+    layer and the checker's report (design.md, invariant 2). With blocking findings, only when
+    they are acknowledged."""
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
     answers = parse_answers(statement.answers)
-    document = statement_document(answers)
+    document = statement_document(
+        answers, changes=statement_changes(statement, answers, note=change_note)
+    )
     report = statement_check(answers, document)
     if report["blocking"] and not acknowledge_blocking:
         raise BlockingFindings(report["blocking"])
@@ -108,6 +129,10 @@ def statement_publish(
         clause_revisions={section.key: section.revision for section in document.sections},
         language=document.metadata.language,
         register=document.metadata.register,
+        effective_date=answers.document.effective_date or timezone.localdate(),
+        change_note=change_note,
+        document=document.as_dict(),
+        summary_html=statement_summary(answers),
         html=html,
         content_hash=hashlib.sha256(html.encode()).hexdigest(),
         findings=report,

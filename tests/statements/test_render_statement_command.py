@@ -143,7 +143,7 @@ def test_an_output_folder_that_does_not_exist_exits_2(tmp_path):
 
 
 def test_an_unknown_format_is_refused_by_the_parser():
-    result = run(str(EXAMPLE), "--format", "docx")
+    result = run(str(EXAMPLE), "--format", "odt")
     assert result.returncode != 0 and b"invalid choice" in result.stderr
 
 
