@@ -28,6 +28,9 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py load_clauses
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	@echo "Open http://$(HOST):$(PORT)/ (log in as demo / demo-wachtwoord-2026)"
+	@# The task worker (batch exports) runs beside the web server and stops with it.
+	$(DEV_ENV) $(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-test

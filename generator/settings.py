@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "formtools",
+    "django_tasks",
+    "django_tasks_db",
     "crispy_forms",
     "crispy_bootstrap5",
     "generator.accounts",
@@ -172,6 +174,17 @@ X_FRAME_OPTIONS = "DENY"
 # The statement engine. Example answers files double as documentation and as the fixtures
 # that every clause must render against.
 EXAMPLES_DIR = BASE_DIR / "docs" / "examples"
+
+# Background tasks: the database backend, worked off by `manage.py db_worker` (make run starts
+# one). TASKS_BACKEND=immediate runs them inside the request instead (tests, tiny installs).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("TASKS_BACKEND") == "immediate"
+        else "django_tasks_db.DatabaseBackend",
+    }
+}
+BATCH_EXPORT_KEEP_HOURS = env_int("BATCH_EXPORT_KEEP_HOURS", 24)
 
 LOGGING = {
     "version": 1,

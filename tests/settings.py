@@ -16,3 +16,6 @@ STORAGES = {
 # Serve static files from the source folders, as in development; no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Background tasks run inside the request, so tests see their result at once.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

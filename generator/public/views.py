@@ -1,14 +1,20 @@
-"""Public pages: the landing page and the example statements rendered live by the engine."""
+"""Public pages: the landing page, the live examples, and each organisation's published
+statement at its unguessable address, with its archive. Drafts are never shown here: every
+lookup starts from published versions."""
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from generator.answers.loading import load_answers_file
 from generator.answers.schema import Answers
 from generator.documents.formats import FORMATS
-from generator.statements.exports import statement_export
+from generator.documents.html import page_context
+from generator.documents.options import OutputOptions
+from generator.statements.exports import statement_export, version_export
+from generator.statements.models import Organisation, StatementVersion
 
 REGISTERS = ("formal", "informal")
 
@@ -56,3 +62,71 @@ def example_statement(request: HttpRequest, slug: str, fmt: str = "html") -> Htt
         filename = f"privacyverklaring-{slug}{suffix}.{output.EXTENSION}"
         response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+def _published(public_id) -> tuple[Organisation, list[StatementVersion]]:
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("statement"), public_id=public_id
+    )
+    versions = list(organisation.statement.versions.order_by("-number"))
+    if not versions:
+        raise Http404("Nog niet gepubliceerd")
+    return organisation, versions
+
+
+def _page(
+    request: HttpRequest, organisation: Organisation, versions: list, version: StatementVersion
+) -> HttpResponse:
+    context = page_context(version.as_document()) | {
+        "organisation": organisation,
+        "version": version,
+        "latest": versions[0],
+        "is_latest": version.pk == versions[0].pk,
+        "versions": versions,
+    }
+    return render(request, "public/statement.html", context)
+
+
+@require_GET
+def public_statement(request: HttpRequest, public_id) -> HttpResponse:
+    organisation, versions = _published(public_id)
+    return _page(request, organisation, versions, versions[0])
+
+
+@require_GET
+def public_version(request: HttpRequest, public_id, number: int) -> HttpResponse:
+    organisation, versions = _published(public_id)
+    version = next((v for v in versions if v.number == number), None)
+    if version is None:
+        raise Http404
+    return _page(request, organisation, versions, version)
+
+
+@require_GET
+def public_archive(request: HttpRequest, public_id) -> HttpResponse:
+    organisation, versions = _published(public_id)
+    return render(
+        request, "public/archive.html", {"organisation": organisation, "versions": versions}
+    )
+
+
+@require_GET
+@xframe_options_exempt
+def public_fragment(request: HttpRequest, public_id) -> HttpResponse:
+    """The latest version as an HTML fragment for the organisation's own site; any site may
+    fetch it (it is public anyway), but it carries no cookies or scripts."""
+    _organisation, versions = _published(public_id)
+    data = FORMATS["fragment"].render(versions[0].as_document(), OutputOptions())
+    response = HttpResponse(data, content_type=FORMATS["fragment"].CONTENT_TYPE)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_GET
+def public_download(request: HttpRequest, public_id, number: int, fmt: str) -> HttpResponse:
+    _organisation, versions = _published(public_id)
+    version = next((v for v in versions if v.number == number), None)
+    if version is None or fmt not in ("pdf", "docx", "md"):
+        raise Http404
+    return version_export(version, fmt)

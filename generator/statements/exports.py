@@ -4,7 +4,11 @@ Clauses are the active revisions of the clause library (the default files in git
 database has none), unless a caller passes its own (the clause editor's preview).
 """
 
+import json
+
+from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.text import slugify
 
 from generator.answers.loading import AnswersError, parse_answers
 from generator.answers.schema import Answers
@@ -106,3 +110,22 @@ def statement_summary(answers: Answers, register: str | None = None) -> str:
             "transfers": dutch.format_list([r["name"] for r in context["transfers"]], language),
         },
     )
+
+
+def version_export(version, fmt: str) -> HttpResponse:
+    """A published version in any format, made from its stored Document (or its answers, for
+    json), so downloads of an old version never pick up today's clauses."""
+    organisation = version.statement.organisation
+    name = f"privacyverklaring-{slugify(organisation.name) or 'organisatie'}-v{version.number}"
+    if fmt == "json":
+        response = HttpResponse(
+            json.dumps(version.answers, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+        return response
+    output = FORMATS[fmt]
+    data = output.render(version.as_document(), OutputOptions())
+    response = HttpResponse(data, content_type=output.CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{output.EXTENSION}"'
+    return response

@@ -133,3 +133,79 @@ class StatementVersion(models.Model):
     def as_document(self):
         """The Document as it was published; every export of this version starts here."""
         return Document.from_dict(self.document)
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def for_user(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(workspace__memberships__user=user)
+
+
+class AuditEvent(models.Model):
+    """Who created, edited, published or exported what, and when; shown to the workspace."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("aangemaakt")
+        IMPORTED = "imported", _("geïmporteerd")
+        CLONED = "cloned", _("gekopieerd")
+        EDITED = "edited", _("bewerkt")
+        PUBLISHED = "published", _("gepubliceerd")
+        EXPORTED = "exported", _("geëxporteerd")
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="audit_events")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_events"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    detail = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.action} {self.organisation}"
+
+
+def _export_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(16)
+
+
+class BatchExport(models.Model):
+    """A ZIP of the latest PDFs of chosen organisations, made by a background task."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("in de wachtrij")
+        RUNNING = "running", _("bezig")
+        DONE = "done", _("klaar")
+        FAILED = "failed", _("mislukt")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    organisations = models.ManyToManyField(Organisation, related_name="+")
+    token = models.CharField(max_length=40, unique=True, default=_export_token, editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    manifest = models.JSONField(default=list)
+    file_name = models.CharField(max_length=200, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Export {self.pk} ({self.status}, {self.done}/{self.total})"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 100

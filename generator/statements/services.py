@@ -16,7 +16,7 @@ from generator.documents.options import OutputOptions
 from generator.lib import dutch
 from generator.statements.changes import describe_changes
 from generator.statements.exports import statement_check, statement_document, statement_summary
-from generator.statements.models import Organisation, Statement, StatementVersion
+from generator.statements.models import AuditEvent, Organisation, Statement, StatementVersion
 
 
 class StatementConflict(Exception):
@@ -38,9 +38,31 @@ def _check(answers) -> dict | None:
         return None
 
 
+def audit_record(
+    *,
+    workspace: Workspace,
+    user,
+    action: str,
+    organisation: Organisation | None = None,
+    detail: str = "",
+) -> AuditEvent:
+    return AuditEvent.objects.create(
+        workspace=workspace,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        action=action,
+        organisation=organisation,
+        detail=detail[:300],
+    )
+
+
 @transaction.atomic
 def organisation_create(
-    *, workspace: Workspace, name: str, answers: dict | None = None
+    *,
+    workspace: Workspace,
+    name: str,
+    answers: dict | None = None,
+    user=None,
+    action: str = AuditEvent.Action.CREATED,
 ) -> Organisation:
     """A new organisation with its draft: the given answers, or just the name typed on the
     dashboard, so the wizard starts with it. Raises AnswersError (nothing created)."""
@@ -53,7 +75,22 @@ def organisation_create(
         score=report["score"] if report else None,
         blocking=report["blocking"] if report else None,
     )
+    audit_record(workspace=workspace, user=user, action=action, organisation=organisation)
     return organisation
+
+
+def organisation_clone(
+    *, organisation: Organisation, user, workspace: Workspace | None = None
+) -> Organisation:
+    """A copy of a client's draft answers as the start of another (design.md: consultants reuse
+    answers between clients). Versions are not copied: the new client has published nothing."""
+    return organisation_create(
+        workspace=workspace or organisation.workspace,
+        name=f"{organisation.name} (kopie)",
+        answers=organisation.statement.answers,
+        user=user,
+        action=AuditEvent.Action.CLONED,
+    )
 
 
 def statement_save_step(
@@ -63,6 +100,7 @@ def statement_save_step(
     answers: dict,
     step: str,
     required_steps: Callable[[dict], list[str]],
+    user=None,
 ) -> Statement:
     """Validate the whole draft with the step's answers merged in, and save it only if nobody
     saved in between. Raises AnswersError (nothing saved) or StatementConflict.
@@ -87,6 +125,14 @@ def statement_save_step(
     if not updated:
         raise StatementConflict
     statement.refresh_from_db()
+    organisation = statement.organisation
+    audit_record(
+        workspace=organisation.workspace,
+        user=user,
+        action=AuditEvent.Action.EDITED,
+        organisation=organisation,
+        detail=f"stap {step}",
+    )
     return statement
 
 
@@ -122,6 +168,14 @@ def statement_publish(
         raise BlockingFindings(report["blocking"])
     html = FORMATS["html"].render(document, OutputOptions()).decode()
     last = statement.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    organisation = statement.organisation
+    audit_record(
+        workspace=organisation.workspace,
+        user=user,
+        action=AuditEvent.Action.PUBLISHED,
+        organisation=organisation,
+        detail=f"versie {last + 1}",
+    )
     return StatementVersion.objects.create(
         statement=statement,
         number=last + 1,

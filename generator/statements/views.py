@@ -3,34 +3,32 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from generator.accounts.models import Workspace
-from generator.answers.loading import AnswersError, parse_answers
+from generator.accounts.models import Membership, Workspace
+from generator.answers.loading import AnswersError, parse_answers, parse_answers_json
 from generator.clauses.rendering import ClauseError
+from generator.clauses.services import active_clauses
 from generator.documents.formats import FORMATS
 from generator.statements.access import get_organisation_for_user
 from generator.statements.exports import statement_export
-from generator.statements.models import Organisation
+from generator.statements.models import AuditEvent, Organisation
 from generator.statements.services import (
     BlockingFindings,
+    audit_record,
+    organisation_clone,
     organisation_create,
     statement_publish,
 )
 
+MAX_IMPORT_BYTES = 1_000_000
 
-class OrganisationForm(forms.Form):
-    name = forms.CharField(
-        label=gettext_lazy("Naam van de organisatie"),
-        max_length=200,
-        help_text=gettext_lazy(
-            "De officiële naam, zoals Bakkerij Jansen B.V. U kunt die later nog wijzigen."
-        ),
-    )
+
+class WorkspaceChoiceForm(forms.Form):
     workspace = forms.ModelChoiceField(
         queryset=Workspace.objects.none(), label=gettext_lazy("Werkruimte")
     )
@@ -44,6 +42,47 @@ class OrganisationForm(forms.Form):
             self.fields["workspace"].widget = forms.HiddenInput()
 
 
+class OrganisationForm(WorkspaceChoiceForm):
+    name = forms.CharField(
+        label=gettext_lazy("Naam van de organisatie"),
+        max_length=200,
+        help_text=gettext_lazy(
+            "De officiële naam, zoals Bakkerij Jansen B.V. U kunt die later nog wijzigen."
+        ),
+    )
+    field_order = ["name", "workspace"]
+
+
+class ImportForm(WorkspaceChoiceForm):
+    file = forms.FileField(
+        label=gettext_lazy("Antwoordenbestand (JSON)"),
+        help_text=gettext_lazy(
+            "Een bestand zoals 'Antwoorden (JSON)' van een andere organisatie, of een voorbeeld uit docs/examples."
+        ),
+    )
+    field_order = ["file", "workspace"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("Het bestand is groter dan 1 MB."))
+        try:
+            self.answers = parse_answers_json(upload.read())
+        except AnswersError as error:
+            # Every problem with its field path, at the field; nothing is created.
+            raise forms.ValidationError([str(problem) for problem in error.problems]) from None
+        return upload
+
+
+def _newer_clauses(version, active: dict[str, dict[str, str]]) -> bool:
+    current = active.setdefault(
+        version.language, {s.key: s.revision for s in active_clauses(version.language)}
+    )
+    return any(
+        key in current and current[key] != used for key, used in version.clause_revisions.items()
+    )
+
+
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -52,7 +91,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .select_related("statement", "workspace")
         .prefetch_related("statement__versions")
     )
-    return render(request, "statements/dashboard.html", {"organisations": organisations})
+    active: dict[str, dict[str, str]] = {}
+    rows = []
+    for organisation in organisations:
+        latest = organisation.statement.latest_version()
+        rows.append(
+            {
+                "organisation": organisation,
+                "latest": latest,
+                "newer_clauses": bool(latest and _newer_clauses(latest, active)),
+            }
+        )
+    memberships = Membership.objects.for_user(request.user).select_related("workspace")
+    return render(request, "statements/dashboard.html", {"rows": rows, "memberships": memberships})
 
 
 @login_required
@@ -60,24 +111,68 @@ def organisation_new(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         organisation = organisation_create(
-            workspace=form.cleaned_data["workspace"], name=form.cleaned_data["name"]
+            workspace=form.cleaned_data["workspace"],
+            name=form.cleaned_data["name"],
+            user=request.user,
         )
         return redirect("wizard:start", pk=organisation.pk)
     return render(request, "statements/organisation_new.html", {"form": form})
 
 
 @login_required
+def organisation_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        answers = form.answers
+        organisation = organisation_create(
+            workspace=form.cleaned_data["workspace"],
+            name=answers.controller.legal_name or form.cleaned_data["file"].name,
+            answers=answers.model_dump(mode="json"),
+            user=request.user,
+            action=AuditEvent.Action.IMPORTED,
+        )
+        messages.success(request, _("%(name)s is geïmporteerd.") % {"name": organisation.name})
+        return redirect("wizard:step", pk=organisation.pk, step="controle")
+    return render(request, "statements/organisation_import.html", {"form": form})
+
+
+@login_required
+@require_POST
+def organisation_clone_view(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request.user, pk)
+    copy = organisation_clone(organisation=organisation, user=request.user)
+    messages.success(
+        request, _("Kopie gemaakt: %(name)s. Pas de naam en gegevens aan.") % {"name": copy.name}
+    )
+    return redirect("wizard:start", pk=copy.pk)
+
+
+@login_required
 @require_GET
 def statement_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk)
-    try:
-        data = statement_export(parse_answers(organisation.statement.answers), fmt=fmt)
-    except (AnswersError, ClauseError) as error:
-        messages.error(request, _("De verklaring kan nog niet worden gemaakt: %s") % error)
-        return redirect("wizard:start", pk=pk)
-    output = FORMATS[fmt]
-    response = HttpResponse(data, content_type=output.CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="privacyverklaring.{output.EXTENSION}"'
+    if fmt == "json":
+        data = parse_answers(organisation.statement.answers).model_dump_json(indent=2).encode()
+        response = HttpResponse(data, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="antwoorden.json"'
+    else:
+        try:
+            data = statement_export(parse_answers(organisation.statement.answers), fmt=fmt)
+        except (AnswersError, ClauseError) as error:
+            messages.error(request, _("De verklaring kan nog niet worden gemaakt: %s") % error)
+            return redirect("wizard:start", pk=pk)
+        output = FORMATS[fmt]
+        response = HttpResponse(data, content_type=output.CONTENT_TYPE)
+        response["Content-Disposition"] = (
+            f'attachment; filename="privacyverklaring.{output.EXTENSION}"'
+        )
+    audit_record(
+        workspace=organisation.workspace,
+        user=request.user,
+        action=AuditEvent.Action.EXPORTED,
+        organisation=organisation,
+        detail=f"{fmt.upper()} van het concept",
+    )
     return response
 
 
@@ -90,13 +185,13 @@ def statement_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
             statement=organisation.statement,
             user=request.user,
             acknowledge_blocking=request.POST.get("acknowledge_blocking") == "on",
+            change_note=request.POST.get("change_note", "").strip()[:300],
         )
     except BlockingFindings as error:
         messages.error(
             request,
             _(
-                "Niet gepubliceerd: de controle vond %(count)s blokkerende punten. Los ze op, "
-                "of vink aan dat u toch wilt publiceren."
+                "Niet gepubliceerd: de controle vond %(count)s blokkerende punten. Los ze op, of vink aan dat u toch wilt publiceren."
             )
             % {"count": error.count},
         )
@@ -107,3 +202,22 @@ def statement_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Versie %(number)s is gepubliceerd.") % {"number": version.number}
         )
     return redirect("wizard:step", pk=pk, step="controle")
+
+
+@login_required
+@require_GET
+def audit_log(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = (
+        Membership.objects.for_user(request.user)
+        .filter(workspace_id=pk)
+        .select_related("workspace")
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    events = AuditEvent.objects.filter(workspace=membership.workspace).select_related(
+        "user", "organisation"
+    )[:500]
+    return render(
+        request, "statements/audit_log.html", {"workspace": membership.workspace, "events": events}
+    )

@@ -101,6 +101,7 @@ class StatementWizard(NamedUrlSessionWizardView):
                 answers=form.apply(self.statement.answers),
                 step=step,
                 required_steps=required_steps,
+                user=self.request.user,
             )
         except StatementConflict:
             return self.render(form, conflict=MSG_CONFLICT)
