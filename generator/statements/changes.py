@@ -24,6 +24,8 @@ SECTIONS = {
     "cookies": "De cookies zijn gewijzigd.",
     "rights": "De uitleg over het gebruik van de rechten is gewijzigd.",
     "security": "De beveiligingsmaatregelen zijn gewijzigd.",
+    "services": "De diensten waarover deze verklaring gaat, zijn gewijzigd.",
+    "other": "Wat wij zeggen over kinderen, wijzigingen of de verkoop van ons bedrijf, is gewijzigd.",
 }
 
 

@@ -1,0 +1,123 @@
+"""Each organisation's public statement: its latest published version at an unguessable
+address, the first layer, the archive at stable addresses, the fragment; never a draft."""
+
+import io
+
+import docx
+import pytest
+from django.urls import reverse
+
+from generator.answers.loading import parse_answers
+from generator.statements.models import Statement
+from generator.statements.services import (
+    organisation_create,
+    statement_publish,
+    statement_save_step,
+)
+from tests.conftest import example_data
+from tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def organisation():
+    answers = parse_answers(example_data("ipcall")).model_dump(mode="json")
+    return organisation_create(
+        workspace=MembershipFactory().workspace, name="ipcall.me B.V.", answers=answers
+    )
+
+
+def publish(organisation, **kwargs):
+    return statement_publish(
+        statement=Statement.objects.get(organisation=organisation), user=None, **kwargs
+    )
+
+
+def edit_draft(organisation, city):
+    statement = Statement.objects.get(organisation=organisation)
+    answers = dict(statement.answers, controller={**statement.answers["controller"], "city": city})
+    statement_save_step(
+        statement=statement,
+        revision=statement.revision,
+        answers=answers,
+        step="organisatie",
+        required_steps=lambda a: [],
+    )
+
+
+def url(organisation, name="public:statement", *args):
+    return reverse(name, args=[organisation.public_id, *args])
+
+
+def test_nothing_is_public_before_the_first_publication(client, organisation):
+    for address in (url(organisation), url(organisation, "public:archive"), url(organisation, "public:fragment"),
+                    url(organisation, "public:version", 1), url(organisation, "public:download", 1, "pdf")):  # fmt: skip
+        assert client.get(address).status_code == 404
+
+
+def test_the_public_page_shows_the_latest_version_with_its_first_layer(client, organisation):
+    publish(organisation)
+    html = client.get(url(organisation)).content.decode()
+    assert "ipcall.me B.V." in html and "In het kort" in html and 'href="#rechten"' in html
+    assert "Laatst gewijzigd: 29 juni 2022" in html and 'data-version="1"' in html
+
+
+def test_a_draft_never_reaches_the_public_page(client, organisation):
+    publish(organisation)
+    edit_draft(organisation, "Conceptstad")
+    assert "Conceptstad" not in client.get(url(organisation)).content.decode()
+    assert "Conceptstad" not in client.get(url(organisation, "public:fragment")).content.decode()
+    publish(organisation)
+    assert "Conceptstad" in client.get(url(organisation)).content.decode()
+
+
+def test_earlier_versions_stay_at_stable_addresses(client, organisation):
+    publish(organisation, change_note="Eerste versie.")
+    edit_draft(organisation, "Veenendaal")
+    publish(organisation, change_note="Verhuisd.")
+    archive = client.get(url(organisation, "public:archive")).content.decode()
+    assert url(organisation, "public:version", 1) in archive and "Verhuisd." in archive
+    old = client.get(url(organisation, "public:version", 1)).content.decode()
+    assert "Rhenen" in old and "Veenendaal" not in old and "een oudere versie" in old
+    assert 'name="robots" content="noindex"' in old
+    assert client.get(url(organisation, "public:version", 3)).status_code == 404
+
+
+def test_the_fragment_can_be_embedded_anywhere(client, organisation):
+    publish(organisation)
+    response = client.get(url(organisation, "public:fragment"))
+    body = response.content.decode()
+    assert response["Access-Control-Allow-Origin"] == "*" and "X-Frame-Options" not in response
+    assert (
+        body.startswith('<div class="privacyverklaring" lang="nl">')
+        and "<html" not in body
+        and "<script" not in body
+    )
+
+
+def test_public_downloads(client, organisation):
+    publish(organisation)
+    response = client.get(url(organisation, "public:download", 1, "docx"))
+    assert response.status_code == 200
+    assert "ipcall.me B.V." in " ".join(
+        p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs
+    )
+    assert (
+        client.get(url(organisation, "public:download", 1, "pdf"))["Content-Type"]
+        == "application/pdf"
+    )
+
+
+def test_an_unknown_address_is_404_and_ids_are_not_guessable(client, organisation):
+    publish(organisation)
+    assert client.get("/p/00000000-0000-0000-0000-000000000000/").status_code == 404
+    assert client.get(f"/p/{organisation.pk}/").status_code == 404
+    assert len(str(organisation.public_id)) == 36
+
+
+def test_the_statement_styles_have_print_rules():
+    from tests.conftest import ROOT
+
+    assert "@media print" in (ROOT / "static" / "documents" / "statement.css").read_text()
+    assert "@media print" in (ROOT / "static" / "public.css").read_text()

@@ -1,0 +1,109 @@
+"""Batch export: a ZIP of the latest PDFs of the chosen clients, made by a background task
+(run immediately in tests), with progress, a manifest that reports failures, and expiry."""
+
+import io
+import json
+import zipfile
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from generator.statements.models import BatchExport, StatementVersion
+from generator.statements.services import organisation_create, statement_publish
+from tests.conftest import example_data
+from tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup(client):
+    owner = MembershipFactory()
+    client.force_login(owner.user)
+    made = []
+    for slug in ("ipcall", "qlinx", "facetalk"):
+        organisation = organisation_create(
+            workspace=owner.workspace, name=slug, answers=example_data(slug)
+        )
+        statement_publish(statement=organisation.statement, user=None)
+        made.append(organisation)
+    return owner, made
+
+
+def start(client, organisations) -> BatchExport:
+    response = client.post(
+        reverse("statements:batch_new"), {"organisations": [o.pk for o in organisations]}
+    )
+    batch = BatchExport.objects.latest("pk")
+    assert response["Location"] == reverse("statements:batch", args=[batch.token])
+    return batch
+
+
+def test_a_batch_zips_the_latest_pdfs_with_a_manifest(client, setup):
+    _owner, organisations = setup
+    batch = start(client, organisations[:2])
+    status = client.get(reverse("statements:batch_status", args=[batch.token])).json()
+    assert (
+        status["status"] == "done"
+        and status["percent"] == 100
+        and status["done"] == 2
+        and status["failed"] == []
+    )
+    response = client.get(status["download"])
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    names = sorted(archive.namelist())
+    assert "manifest.json" in names and len(names) == 3
+    pdf = PdfReader(io.BytesIO(archive.read(next(n for n in names if n.startswith("ipcall")))))
+    assert "ipcall.me B.V." in pdf.pages[0].extract_text()
+    assert [row["status"] for row in json.loads(archive.read("manifest.json"))] == ["ok", "ok"]
+
+
+def test_one_failing_client_is_reported_and_the_others_still_export(client, setup):
+    _owner, organisations = setup
+    StatementVersion.objects.filter(statement__organisation=organisations[1]).update(
+        document={"broken": True}
+    )
+    batch = start(client, organisations)
+    status = client.get(reverse("statements:batch_status", args=[batch.token])).json()
+    assert status["status"] == "done" and [row["organisation"] for row in status["failed"]] == [
+        "qlinx"
+    ]
+    archive = zipfile.ZipFile(
+        io.BytesIO(b"".join(client.get(status["download"]).streaming_content))
+    )
+    assert len([n for n in archive.namelist() if n.endswith(".pdf")]) == 2
+    manifest = json.loads(archive.read("manifest.json"))
+    assert {row["organisation"]: row["status"] for row in manifest} == {
+        "ipcall": "ok",
+        "qlinx": "mislukt",
+        "facetalk": "ok",
+    }
+
+
+def test_other_peoples_organisations_are_never_exported(client, setup):
+    _owner, organisations = setup
+    stranger = organisation_create(
+        workspace=MembershipFactory().workspace, name="vreemd", answers=example_data("ipcall")
+    )
+    statement_publish(statement=stranger.statement, user=None)
+    batch = start(client, [organisations[0], stranger])
+    assert list(batch.organisations.all()) == [organisations[0]]
+
+
+def test_only_its_maker_sees_a_batch_and_it_expires(client, setup):
+    _owner, organisations = setup
+    batch = start(client, organisations[:1])
+    download = reverse("statements:batch_download", args=[batch.token])
+    BatchExport.objects.filter(pk=batch.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    assert client.get(download).status_code == 410
+    client.force_login(MembershipFactory().user)
+    for name in ("statements:batch", "statements:batch_status", "statements:batch_download"):
+        assert client.get(reverse(name, args=[batch.token])).status_code == 404
+
+
+def test_choosing_nothing_sends_you_back(client, setup):
+    response = client.post(reverse("statements:batch_new"), {"organisations": []}, follow=True)
+    assert "Kies ten minste één organisatie" in response.content.decode()
