@@ -88,16 +88,15 @@ def statement_summary(answers: Answers, register: str | None = None) -> str:
     context = build_context(answers, register)
     language = context["language"]
     data = sorted({item for activity in context["activities"] for item in activity["data"]})
-    retention = [
-        (
-            a["name"],
-            a["retention"]["duration"]
-            or a["retention"]["criterion"]
-            or a["retention"]["fiscal_duration"],
-        )
-        for a in context["activities"]
-        if a["retention"]["duration"] or a["retention"]["criterion"] or a["retention"]["fiscal"]
-    ]
+    retention = []
+    for activity in context["activities"]:
+        kept = activity["retention"]
+        if kept["duration"]:
+            retention.append(
+                (activity["name"], " ".join(filter(None, [kept["duration"], kept["trigger"]])))
+            )
+        elif kept["criterion"] or kept["fiscal"]:
+            retention.append((activity["name"], kept["criterion"] or kept["fiscal_duration"]))
     return render_to_string(
         "statements/_summary.html",
         {
