@@ -107,3 +107,19 @@ def test_only_its_maker_sees_a_batch_and_it_expires(client, setup):
 def test_choosing_nothing_sends_you_back(client, setup):
     response = client.post(reverse("statements:batch_new"), {"organisations": []}, follow=True)
     assert "Kies ten minste één organisatie" in response.content.decode()
+
+
+def test_expired_zips_are_deleted_by_the_cleanup_command(client, setup):
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+
+    _owner, organisations = setup
+    batch = start(client, organisations[:1])
+    batch.refresh_from_db()
+    assert default_storage.exists(batch.file_name)
+    call_command("delete_expired_exports")
+    assert default_storage.exists(batch.file_name)  # not expired yet
+    BatchExport.objects.filter(pk=batch.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    call_command("delete_expired_exports")
+    assert not default_storage.exists(batch.file_name)
+    assert BatchExport.objects.get(pk=batch.pk).file_name == ""
