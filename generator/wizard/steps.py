@@ -7,13 +7,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from generator.lib.countries import in_eea
+from generator.wizard.forms.activities import ActivityFormSet
 from generator.wizard.forms.organisation import ContactForm, OrganisationForm
-from generator.wizard.forms.processing import (
-    ActivityFormSet,
-    RecipientFormSet,
-    ServiceFormSet,
-    TransferFormSet,
-)
+from generator.wizard.forms.processing import RecipientFormSet, ServiceFormSet, TransferFormSet
 from generator.wizard.forms.statement import (
     CookieFormSet,
     DocumentForm,

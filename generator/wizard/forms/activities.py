@@ -1,0 +1,271 @@
+"""Step "verwerkingen": one row per processing activity, the heart of the statement."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from generator.answers import choices as c
+from generator.wizard.forms.base import (
+    AnswersFormSet,
+    LinesField,
+    clean_none,
+    enum_choices,
+    merged,
+    row_key,
+)
+from generator.wizard.forms.processing import MSG_REQUIRED, PROVISIONS, SOURCES
+
+
+class ActivityForm(forms.Form):
+    id = forms.CharField(widget=forms.HiddenInput, required=False)
+    name = forms.CharField(
+        label=_("Naam van de verwerking"),
+        max_length=300,
+        help_text=_("Bijvoorbeeld: Bestellingen, Nieuwsbrief."),
+    )
+    purpose = forms.CharField(
+        label=_("Doel"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Waarvoor u de gegevens gebruikt, in een korte zin: 'Bestellingen leveren en betalingen afhandelen.'"
+        ),
+    )
+    data_subjects = forms.MultipleChoiceField(
+        label=_("Over wie"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=enum_choices(c.DataSubject),
+    )
+    data_subjects_other = LinesField(label=_("Andere groepen, één per regel"), required=False)
+    data_categories = forms.MultipleChoiceField(
+        label=_("Welke gegevens"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=enum_choices(c.DataCategory),
+    )
+    data_categories_other = LinesField(label=_("Andere gegevens, één per regel"), required=False)
+    special_categories = forms.MultipleChoiceField(
+        label=_("Gevoelige gegevens (bijzondere persoonsgegevens)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=enum_choices(c.SpecialCategory),
+        help_text=_("Alleen aanvinken als u deze gegevens echt gebruikt."),
+    )
+    special_category_exception = forms.ChoiceField(
+        label=_("Uitzondering waarop u zich beroept (artikel 9 lid 2 AVG)"),
+        required=False,
+        choices=[("", "—"), *enum_choices(c.Art9Exception)],
+    )
+    criminal_data = forms.BooleanField(
+        label=_("Wij gebruiken strafrechtelijke gegevens"), required=False
+    )
+    criminal_data_basis = forms.CharField(
+        label=_("Grond in de UAVG"), max_length=300, required=False
+    )
+    bsn = forms.BooleanField(label=_("Wij gebruiken het burgerservicenummer (BSN)"), required=False)
+    bsn_law = forms.CharField(
+        label=_("Wet die het BSN-gebruik voorschrijft"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "Het BSN mag alleen als een wet dat toestaat, bijvoorbeeld de Wet op de loonbelasting 1964."
+        ),
+    )
+    legal_basis = forms.ChoiceField(
+        label=_("Grondslag"),
+        choices=[("", "—"), *enum_choices(c.LegalBasis)],
+        help_text=_("De reden in de wet waarom u deze gegevens mag gebruiken (artikel 6 AVG)."),
+    )
+    legal_obligation = forms.CharField(
+        label=_("Welke wet verplicht dit?"), max_length=300, required=False
+    )
+    legitimate_interest = forms.CharField(
+        label=_("Uw gerechtvaardigd belang"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Welk belang u heeft en waarom dat zwaarder weegt dan de privacy van de mensen."
+        ),
+    )
+    consent_withdrawal = forms.CharField(
+        label=_("Hoe trekt iemand de toestemming in?"),
+        max_length=5000,
+        required=False,
+        help_text=_("Bijvoorbeeld: met de afmeldlink in elke e-mail."),
+    )
+    source = forms.ChoiceField(
+        label=_("Waar komen de gegevens vandaan?"),
+        choices=enum_choices(c.Source, SOURCES),
+        initial=c.Source.DATA_SUBJECT.value,
+    )
+    source_name = forms.CharField(label=_("Van wie?"), max_length=300, required=False)
+    source_public = forms.BooleanField(label=_("Het is een openbare bron"), required=False)
+    provision = forms.ChoiceField(
+        label=_("Moet iemand deze gegevens geven?"),
+        required=False,
+        choices=[("", "—"), *enum_choices(c.Provision, PROVISIONS)],
+    )
+    provision_consequence = forms.CharField(
+        label=_("Wat gebeurt er als iemand ze niet geeft?"), max_length=5000, required=False
+    )
+    retention_period = forms.IntegerField(
+        label=_("Bewaartermijn"), min_value=1, max_value=100, required=False
+    )
+    retention_unit = forms.ChoiceField(
+        label=_("Eenheid"),
+        required=False,
+        choices=[
+            ("", "—"),
+            ("days", _("dagen")),
+            ("weeks", _("weken")),
+            ("months", _("maanden")),
+            ("years", _("jaar")),
+        ],
+    )
+    retention_trigger = forms.CharField(
+        label=_("Vanaf wanneer?"),
+        max_length=300,
+        required=False,
+        help_text=_("Bijvoorbeeld: na het opzeggen van het account."),
+    )
+    retention_criterion = forms.CharField(
+        label=_("Of: hoe bepaalt u de termijn?"), max_length=5000, required=False
+    )
+    retention_fiscal = forms.BooleanField(
+        label=_(
+            "Deze gegevens horen bij de administratie (7 jaar bewaren voor de Belastingdienst)"
+        ),
+        required=False,
+    )
+    no_recipients = forms.BooleanField(
+        label=_("Deze gegevens gaan naar niemand buiten onze organisatie"), required=False
+    )
+    adm = forms.BooleanField(
+        label=_("Een computer neemt hier zelfstandig besluiten met gevolgen voor mensen"),
+        required=False,
+    )
+    adm_description = forms.CharField(label=_("Welk besluit?"), max_length=5000, required=False)
+    adm_logic = forms.CharField(
+        label=_("Hoe komt het besluit tot stand?"), max_length=5000, required=False
+    )
+    adm_consequences = forms.CharField(
+        label=_("Wat betekent het besluit voor iemand?"), max_length=5000, required=False
+    )
+    adm_ground = forms.ChoiceField(
+        label=_("Waarom mag dat?"),
+        required=False,
+        choices=[("", "—"), *enum_choices(c.DecisionGround)],
+    )
+    adm_profiling = forms.BooleanField(label=_("Hierbij maken wij een profiel"), required=False)
+    direct_marketing = forms.BooleanField(
+        label=_("Wij gebruiken deze gegevens voor reclame"), required=False
+    )
+    marketing_channels = forms.MultipleChoiceField(
+        label=_("Via"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=enum_choices(c.MarketingChannel),
+    )
+    marketing_existing_customers_only = forms.BooleanField(
+        label=_("Alleen aan bestaande klanten, over vergelijkbare producten"), required=False
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        required_when = [
+            (data.get("legal_basis") == c.LegalBasis.LEGITIMATE_INTERESTS, "legitimate_interest"),
+            (data.get("legal_basis") == c.LegalBasis.CONSENT, "consent_withdrawal"),
+            (data.get("legal_basis") == c.LegalBasis.LEGAL_OBLIGATION, "legal_obligation"),
+            (bool(data.get("special_categories")), "special_category_exception"),
+            (data.get("criminal_data"), "criminal_data_basis"),
+            (data.get("bsn"), "bsn_law"),
+            (data.get("source") in (c.Source.THIRD_PARTY, c.Source.BOTH), "source_name"),
+            (bool(data.get("retention_period")), "retention_unit"),
+            (bool(data.get("retention_unit")), "retention_period"),
+        ]
+        required_when += [
+            (data.get("adm"), f"adm_{f}")
+            for f in ("description", "logic", "consequences", "ground")
+        ]
+        for condition, field in required_when:
+            if condition and not data.get(field) and field not in self.errors:
+                self.add_error(field, MSG_REQUIRED)
+        has_retention = (
+            data.get("retention_period")
+            or data.get("retention_criterion")
+            or data.get("retention_fiscal")
+        )
+        if not has_retention and "retention_period" not in self.errors:
+            # C8: "zo lang als nodig" is not enough; a reader must be able to work out the term.
+            self.add_error(
+                "retention_period", _("Vul een bewaartermijn in, of beschrijf hoe u die bepaalt.")
+            )
+        return data
+
+
+class BaseActivityFormSet(AnswersFormSet):
+    @classmethod
+    def initial_from(cls, answers: dict) -> list[dict]:
+        rows = []
+        for activity in answers.get("activities", []):
+            row = {
+                key: value
+                for key, value in activity.items()
+                if key not in ("retention", "automated_decision")
+            }
+            retention = activity.get("retention") or {}
+            row |= {f"retention_{key}": value for key, value in retention.items()}
+            decision = activity.get("automated_decision")
+            if decision:
+                row |= {"adm": True, **{f"adm_{key}": value for key, value in decision.items()}}
+            rows.append(row)
+        return rows
+
+    def apply(self, answers: dict) -> dict:
+        result = merged(answers)
+        previous = {a["id"]: a for a in answers.get("activities", [])}
+        taken: set[str] = set()
+        activities = []
+        for row in self.rows():
+            key = row_key(row["id"], row["name"], taken, "verwerking")
+            activity = {
+                field: clean_none(row[field])
+                if not isinstance(row[field], (bool, list))
+                else row[field]
+                for field in ActivityForm.base_fields
+                if not field.startswith(("retention_", "adm", "id"))
+            }
+            activity["id"] = key
+            activity["legal_basis"] = row["legal_basis"] or None
+            activity["provision"] = row["provision"] or None
+            activity["special_category_exception"] = row["special_category_exception"] or None
+            activity["purpose"] = row["purpose"]
+            activity["retention"] = {
+                "period": row["retention_period"],
+                "unit": row["retention_unit"] or None,
+                "trigger": row["retention_trigger"] or None,
+                "criterion": row["retention_criterion"] or None,
+                "fiscal": row["retention_fiscal"],
+            }
+            activity["automated_decision"] = (
+                {
+                    "description": row["adm_description"],
+                    "logic": row["adm_logic"],
+                    "consequences": row["adm_consequences"],
+                    "ground": row["adm_ground"],
+                    "profiling": row["adm_profiling"],
+                }
+                if row["adm"]
+                else None
+            )
+            # Which recipients get the data is chosen in the "ontvangers" step; keep it.
+            activity["recipients"] = previous.get(key, {}).get("recipients", [])
+            activities.append(activity)
+        result["activities"] = activities
+        return result
+
+
+ActivityFormSet = forms.formset_factory(
+    ActivityForm, formset=BaseActivityFormSet, extra=0, can_delete=True
+)
