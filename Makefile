@@ -26,6 +26,7 @@ install-test: $(BIN)/.installed-test
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_clauses
+	$(DEV_ENV) $(BIN)/python manage.py load_catalog
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	@echo "Open http://$(HOST):$(PORT)/ (log in as demo / demo-wachtwoord-2026)"
 	@# The task worker (batch exports) runs beside the web server and stops with it.

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "generator.accounts",
+    "generator.catalog",
     "generator.clauses",
     "generator.statements",
     "generator.wizard",

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("generator.accounts.urls")),
     path("", include("generator.statements.urls")),
     path("", include("generator.wizard.urls")),
+    path("", include("generator.catalog.urls")),
     path("", include("generator.public.urls")),
 ]

@@ -205,6 +205,13 @@ class Activity(Model):
     marketing_existing_customers_only: bool = False
 
 
+class CatalogRef(Model):
+    """Where a row came from in the catalog, and the facts it copied then (to flag changes)."""
+
+    key: Key
+    facts: dict[str, str | None] = Field(default_factory=dict)
+
+
 class Recipient(Model):
     id: Key
     name: Text
@@ -218,6 +225,7 @@ class Recipient(Model):
         None, description="Waar een kopie van de waarborg te krijgen is."
     )
     dpa_signed: bool = Field(False, description="Verwerkersovereenkomst gesloten.")
+    catalog: CatalogRef | None = Field(None, description="Overgenomen uit de catalogus.")
 
 
 class AnalyticsSettings(Model):
@@ -255,6 +263,7 @@ class Cookie(Model):
         "", description="Hoe lang de cookie blijft, zoals 'sessie' of '13 maanden'."
     )
     analytics: AnalyticsSettings | None = None
+    catalog: CatalogRef | None = Field(None, description="Overgenomen uit de catalogus.")
 
     @property
     def requires_consent(self) -> bool:

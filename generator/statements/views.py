@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from generator.accounts.models import Membership, Workspace
 from generator.answers.loading import AnswersError, parse_answers, parse_answers_json
+from generator.catalog.services import catalog_changes, catalog_index
 from generator.clauses.rendering import ClauseError
 from generator.clauses.services import active_clauses
 from generator.documents.formats import FORMATS
@@ -92,6 +93,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .prefetch_related("statement__versions")
     )
     active: dict[str, dict[str, str]] = {}
+    catalog = catalog_index()
     rows = []
     for organisation in organisations:
         latest = organisation.statement.latest_version()
@@ -100,6 +102,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 "organisation": organisation,
                 "latest": latest,
                 "newer_clauses": bool(latest and _newer_clauses(latest, active)),
+                "catalog_changes": catalog_changes(organisation.statement.answers, catalog),
             }
         )
     memberships = Membership.objects.for_user(request.user).select_related("workspace")

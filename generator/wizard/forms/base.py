@@ -2,6 +2,7 @@
 writes its cleaned data back into a copy of them. Forms validate; they never save."""
 
 import copy
+import json
 import re
 from collections.abc import Callable
 from enum import StrEnum
@@ -10,6 +11,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from generator.answers.labels import label
 
@@ -131,3 +133,30 @@ class AnswersFormSet(forms.BaseFormSet):
 
 def merged(answers: dict) -> dict:
     return copy.deepcopy(answers)
+
+
+class CatalogRefField(forms.CharField):
+    """Hidden: the catalog entry a row was picked from, with the facts it copied (as JSON)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value
+
+    def to_python(self, value: Any) -> dict | None:
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            data = json.loads(value)
+        except ValueError:
+            raise ValidationError(_("Ongeldige verwijzing naar de catalogus.")) from None
+        if not isinstance(data, dict) or not isinstance(data.get("key"), str):
+            raise ValidationError(_("Ongeldige verwijzing naar de catalogus."))
+        return {
+            "key": data["key"],
+            "facts": data.get("facts") if isinstance(data.get("facts"), dict) else {},
+        }

@@ -7,6 +7,7 @@ from generator.answers import choices as c
 from generator.lib import countries
 from generator.wizard.forms.base import (
     AnswersFormSet,
+    CatalogRefField,
     clean_none,
     enum_choices,
     merged,
@@ -65,6 +66,7 @@ class BaseServiceFormSet(AnswersFormSet):
 
 class RecipientForm(forms.Form):
     id = forms.CharField(widget=forms.HiddenInput, required=False)
+    catalog = CatalogRefField()
     name = forms.CharField(
         label=_("Naam"),
         max_length=300,
@@ -135,7 +137,14 @@ class BaseRecipientFormSet(AnswersFormSet):
                 field: clean_none(row[field])
                 for field in ("name", "role", "category", "description", "country")
             }
-            recipient |= {"id": key, "dpa_signed": row["dpa_signed"]}
+            recipient |= {"id": key, "dpa_signed": row["dpa_signed"], "catalog": row["catalog"]}
+            facts = (row["catalog"] or {}).get("facts", {})
+            if not recipient.get("transfer_mechanism") and facts.get("transfer_mechanism"):
+                # Picked from the catalog: its safeguard is the starting point of "doorgifte".
+                recipient["transfer_mechanism"] = facts["transfer_mechanism"]
+                recipient["safeguard_copy"] = recipient.get("safeguard_copy") or facts.get(
+                    "safeguard_copy"
+                )
             if countries.in_eea(recipient["country"]):
                 recipient |= {
                     "transfer_mechanism": None,

@@ -7,6 +7,7 @@ from generator.answers import choices as c
 from generator.wizard.forms.base import (
     AnswersForm,
     AnswersFormSet,
+    CatalogRefField,
     LinesField,
     clean_none,
     enum_choices,
@@ -35,6 +36,7 @@ CHILDREN = [
 
 
 class CookieForm(forms.Form):
+    catalog = CatalogRefField()
     name = forms.CharField(
         label=_("Naam van de cookie"), max_length=300, help_text=_("Bijvoorbeeld _ga of sessionid.")
     )
@@ -119,6 +121,7 @@ class BaseCookieFormSet(AnswersFormSet):
                 )
             }
             item["purpose"], item["duration"] = row["purpose"], row["duration"]
+            item["catalog"] = row["catalog"]
             if row["category"] == c.CookieCategory.ANALYTICS:
                 item["analytics"] = {key: key in row["analytics"] for key in ANALYTICS_CONDITIONS}
             items.append(item)
