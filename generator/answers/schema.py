@@ -135,6 +135,10 @@ class Retention(Model):
         False,
         description="Gegevens voor de administratie: 7 jaar fiscale bewaarplicht.",
     )
+    per_category: OptLongText = Field(
+        None,
+        description="Andere termijnen per soort gegevens, als die verschillen (artikel 30 lid 1 sub f).",
+    )
 
     @model_validator(mode="after")
     def _period_has_unit(self) -> "Retention":

@@ -47,6 +47,7 @@ def _retention(activity: Activity, language: str) -> dict[str, Any]:
         "trigger": retention.trigger,
         "criterion": retention.criterion,
         "fiscal": retention.fiscal,
+        "per_category": retention.per_category,
         "fiscal_duration": dutch.format_duration(7, "years", language),
     }
 

@@ -123,6 +123,7 @@ SHAPES: dict[str, dict[str, str]] = {
         "criterion": "How the term is set, when there is no fixed one.",
         "fiscal": "True when the 7-year fiscal duty applies.",
         "fiscal_duration": '"zeven jaar".',
+        "per_category": "Other terms for some kinds of data, as typed.",
     },
     "automated": {
         "description": "Which decision.",

@@ -13,7 +13,12 @@ class DownloadFormat:
         return value
 
 
+class RegisterFormat(DownloadFormat):
+    regex = "xlsx|pdf"
+
+
 register_converter(DownloadFormat, "download")
+register_converter(RegisterFormat, "register")
 
 app_name = "statements"
 urlpatterns = [
@@ -35,6 +40,11 @@ urlpatterns = [
         name="version_download",
     ),
     path("werkruimtes/<int:pk>/logboek/", views.audit_log, name="audit_log"),
+    path(
+        "organisaties/<int:pk>/verwerkingsregister.<register:fmt>",
+        views.register_download,
+        name="register",
+    ),
     path("exports/nieuw/", views_batch.batch_new, name="batch_new"),
     path("exports/<str:token>/", views_batch.batch_detail, name="batch"),
     path("exports/<str:token>/status/", views_batch.batch_status, name="batch_status"),

@@ -18,6 +18,7 @@ from generator.documents.formats import FORMATS
 from generator.statements.access import get_organisation_for_user
 from generator.statements.exports import statement_export
 from generator.statements.models import AuditEvent, Organisation
+from generator.statements.register import REGISTER_FORMATS
 from generator.statements.services import (
     BlockingFindings,
     audit_record,
@@ -224,3 +225,23 @@ def audit_log(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "statements/audit_log.html", {"workspace": membership.workspace, "events": events}
     )
+
+
+@login_required
+@require_GET
+def register_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The verwerkingsregister (Art. 30) of the draft answers."""
+    organisation = get_organisation_for_user(request.user, pk)
+    render_register, content_type = REGISTER_FORMATS[fmt]
+    response = HttpResponse(
+        render_register(parse_answers(organisation.statement.answers)), content_type=content_type
+    )
+    response["Content-Disposition"] = f'attachment; filename="verwerkingsregister.{fmt}"'
+    audit_record(
+        workspace=organisation.workspace,
+        user=request.user,
+        action=AuditEvent.Action.EXPORTED,
+        organisation=organisation,
+        detail=f"verwerkingsregister ({fmt.upper()})",
+    )
+    return response

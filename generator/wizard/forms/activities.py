@@ -132,6 +132,12 @@ class ActivityForm(forms.Form):
     retention_criterion = forms.CharField(
         label=_("Of: hoe bepaalt u de termijn?"), max_length=5000, required=False
     )
+    retention_per_category = forms.CharField(
+        label=_("Andere termijnen voor sommige gegevens"),
+        max_length=5000,
+        required=False,
+        help_text=_("Alleen als dat zo is, bijvoorbeeld: chatberichten bewaren wij drie maanden."),
+    )
     retention_fiscal = forms.BooleanField(
         label=_(
             "Deze gegevens horen bij de administratie (7 jaar bewaren voor de Belastingdienst)"
@@ -247,6 +253,7 @@ class BaseActivityFormSet(AnswersFormSet):
                 "trigger": row["retention_trigger"] or None,
                 "criterion": row["retention_criterion"] or None,
                 "fiscal": row["retention_fiscal"],
+                "per_category": row["retention_per_category"] or None,
             }
             activity["automated_decision"] = (
                 {

@@ -1,0 +1,83 @@
+"""The verwerkingsregister (Art. 30(1) a-g) from the same answers: read back from XLSX."""
+
+import io
+import subprocess
+import sys
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from generator.statements.register import COLUMNS, register_rows, register_xlsx
+from generator.statements.services import organisation_create
+from tests.conftest import EXAMPLES_DIR, ROOT, load_example
+from tests.factories import MembershipFactory
+
+
+def test_every_column_is_filled_for_every_activity_of_every_example(slug):
+    answers = load_example(slug)
+    sheet = load_workbook(io.BytesIO(register_xlsx(answers))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == [title for _key, title in COLUMNS]
+    assert len(rows) - 1 == len(answers.activities)
+    for row in rows[1:]:
+        assert all(cell and str(cell).strip() for cell in row), row
+    assert [row[0] for row in rows[1:]] == [a.name for a in answers.activities]
+
+
+def test_the_columns_say_what_art_30_asks():
+    rows = {row["activity"]: row for row in register_rows(load_example("ipcall"))}
+    statistics = rows["Statistieken over onze website"]
+    assert (
+        "ipcall.me B.V., Vijverberg 4, 3911 JP Rhenen, info@ipcall.me" in statistics["controller"]
+    )
+    assert (
+        "Google LLC (Google Analytics) (Verenigde Staten): het Data Privacy Framework"
+        in statistics["transfers"]
+    )
+    assert statistics["retention"] == "14 maanden na uw bezoek"
+    assert "zeven jaar (fiscale bewaarplicht)" in rows["Uw bestelling afhandelen"]["retention"]
+    assert rows["Uw locatie"]["recipients"] == "geen" and rows["Uw locatie"]["transfers"] == "geen"
+    assert "alle verbindingen zijn versleuteld" in statistics["security"]
+    facetalk = register_rows(load_example("facetalk"))[0]
+    assert "FG: Pieter Peletier, pieter.peletier@qconferencing.net" in facetalk["controller"]
+
+
+def test_the_command_writes_xlsx_and_pdf(tmp_path):
+    for fmt in ("xlsx", "pdf"):
+        output = tmp_path / f"register.{fmt}"
+        result = subprocess.run(
+            [sys.executable, "manage.py", "export_register", str(EXAMPLES_DIR / "qlinx.json"), "--format", fmt, "--output", str(output)],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+            env={"DJANGO_SETTINGS_MODULE": "tests.settings", "PATH": "/usr/bin:/bin"},
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+    assert "Verwerkingsregister" in PdfReader(tmp_path / "register.pdf").pages[0].extract_text()
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"controller": {"kvk_number": "1"}}')
+    result = subprocess.run(
+        [sys.executable, "manage.py", "export_register", str(bad), "--format", "xlsx", "--output", str(tmp_path / "x.xlsx")],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={"DJANGO_SETTINGS_MODULE": "tests.settings", "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert result.returncode == 2 and result.stderr.startswith("controller.kvk_number:")
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.django_db
+def test_the_register_downloads_for_members_only(client):
+    owner = MembershipFactory()
+    organisation = organisation_create(
+        workspace=owner.workspace, name="Q", answers=load_example("qlinx").model_dump(mode="json")
+    )
+    client.force_login(owner.user)
+    response = client.get(reverse("statements:register", args=[organisation.pk, "xlsx"]))
+    assert (
+        response.status_code == 200
+        and load_workbook(io.BytesIO(response.content)).active.max_row == 8
+    )
+    client.force_login(MembershipFactory().user)
+    assert (
+        client.get(reverse("statements:register", args=[organisation.pk, "pdf"])).status_code == 404
+    )
