@@ -34,4 +34,5 @@ urlpatterns = [
         name="download",
     ),
     path("p/<uuid:public_id>/fragment/", views.public_fragment, name="fragment"),
+    path("p/<uuid:public_id>/cookies/", views.public_cookies, name="cookies"),
 ]

@@ -130,3 +130,20 @@ def public_download(request: HttpRequest, public_id, number: int, fmt: str) -> H
     if version is None or fmt not in ("pdf", "docx", "md"):
         raise Http404
     return version_export(version, fmt)
+
+
+@require_GET
+def public_cookies(request: HttpRequest, public_id) -> HttpResponse:
+    """The cookie statement on its own page (many sites link a separate cookieverklaring),
+    taken from the latest published version."""
+    organisation, versions = _published(public_id)
+    document = versions[0].as_document()
+    if "cookies" not in document.keys:
+        raise Http404("Geen cookies in deze verklaring")
+    context = {
+        "organisation": organisation,
+        "version": versions[0],
+        "meta": document.metadata,
+        "section": document.section("cookies"),
+    }
+    return render(request, "public/cookies.html", context)

@@ -121,3 +121,25 @@ def test_the_statement_styles_have_print_rules():
 
     assert "@media print" in (ROOT / "static" / "documents" / "statement.css").read_text()
     assert "@media print" in (ROOT / "static" / "public.css").read_text()
+
+
+def test_the_cookie_statement_has_its_own_page(client, organisation):
+    assert client.get(url(organisation, "public:cookies")).status_code == 404  # nothing published
+    publish(organisation)
+    html = client.get(url(organisation, "public:cookies")).content.decode()
+    assert (
+        "<h1>Cookieverklaring</h1>" in html
+        and "Google Analytics (_ga)" in html
+        and "Sessiecookie" in html
+    )
+    assert "Welke gegevens wij gebruiken" not in html  # only the cookies
+
+
+def test_a_statement_without_cookies_has_no_cookie_page(client):
+    organisation = organisation_create(
+        workspace=MembershipFactory().workspace,
+        name="Zonder cookies",
+        answers={"controller": {"legal_name": "Z"}},
+    )
+    statement_publish(statement=organisation.statement, user=None, acknowledge_blocking=True)
+    assert client.get(url(organisation, "public:cookies")).status_code == 404
