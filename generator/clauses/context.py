@@ -15,7 +15,7 @@ from generator.answers.schema import Activity, Answers, Recipient
 from generator.lib import countries, dutch
 from generator.lib.validators import format_phone
 
-ART6 = "artikel 6 lid 1 sub {letter} AVG"
+ART6 = {"nl": "artikel 6 lid 1 sub {letter} AVG", "en": "Article 6(1)({letter}) GDPR"}
 
 
 def _label(value: StrEnum | None, language: str) -> str | None:
@@ -72,7 +72,7 @@ def _activity(activity: Activity, answers: Answers, language: str) -> dict[str, 
         "bsn_law": activity.bsn_law,
         "basis": basis.value if basis else None,
         "basis_label": _label(basis, language),
-        "basis_article": ART6.format(letter=basis.article_letter()) if basis else None,
+        "basis_article": ART6[language].format(letter=basis.article_letter()) if basis else None,
         "legal_obligation": activity.legal_obligation,
         "legitimate_interest": activity.legitimate_interest,
         "consent_withdrawal": activity.consent_withdrawal,

@@ -101,19 +101,23 @@ class ClauseEnvironment(ImmutableSandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
-def _register_helpers(register: str) -> dict[str, Any]:
+def _register_helpers(register: str, language: str = "nl") -> dict[str, Any]:
     formal = register == "formal"
 
     def r(formal_text: str, informal_text: str) -> str:
         """Pick the formal ("u") or informal ("je") wording."""
         return formal_text if formal else informal_text
 
-    words = {
-        "je": "u" if formal else "je",
-        "jij": "u" if formal else "jij",
-        "jou": "u" if formal else "jou",
-        "jouw": "uw" if formal else "jouw",
-    }
+    if language == "en":
+        # English has one form of address; the same helper names keep templates alike.
+        words = {"je": "you", "jij": "you", "jou": "you", "jouw": "your"}
+    else:
+        words = {
+            "je": "u" if formal else "je",
+            "jij": "u" if formal else "jij",
+            "jou": "u" if formal else "jou",
+            "jouw": "uw" if formal else "jouw",
+        }
     words |= {key.capitalize(): value.capitalize() for key, value in words.items()}
     return {"r": r, "w": words, "formal": formal}
 
@@ -208,7 +212,8 @@ def variables_for(
     answers: Answers, register: str | None = None, changes: dict | None = None
 ) -> dict[str, Any]:
     context = build_context(answers, register, changes)
-    return context | _register_helpers(context["register"]) | _language_helpers(context["language"])
+    helpers = _register_helpers(context["register"], context["language"])
+    return context | helpers | _language_helpers(context["language"])
 
 
 def _has_text(html: str) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, transaction
 
+from generator.answers.choices import Language
 from generator.answers.loading import load_answers_file
 from generator.answers.schema import Answers
 from generator.clauses.files import ClauseFileError, ClauseSpec, default_clauses, load_clause_dir
@@ -52,13 +53,15 @@ class Example:
 
 
 def examples(language: str) -> list[Example]:
+    """Every example answers file, set to the given statement language (the examples are Dutch
+    organisations; an English clause is checked against them too)."""
     found = []
     for path in sorted(Path(settings.EXAMPLES_DIR).glob("*.json")):
         if "." in path.stem:
             continue  # the .facts.json files
         answers = load_answers_file(path)
-        if answers.document.language.value == language:
-            found.append(Example(path.stem, answers))
+        document = answers.document.model_copy(update={"language": Language(language)})
+        found.append(Example(path.stem, answers.model_copy(update={"document": document})))
     return found
 
 

@@ -40,9 +40,13 @@ _NUMBER_WORDS = {
 }
 
 
+# English statements are for readers of a Dutch organisation: day before month, as in Europe.
+_DATE_LOCALES = {"en": "en_GB"}
+
+
 def format_date(value: datetime.date, language: str = "nl") -> str:
-    """29 juni 2022."""
-    return babel_format_date(value, format="long", locale=language)
+    """29 juni 2022; 29 June 2022."""
+    return babel_format_date(value, format="long", locale=_DATE_LOCALES.get(language, language))
 
 
 def format_list(items: list[str], language: str = "nl", style: str = "standard") -> str:

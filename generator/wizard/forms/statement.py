@@ -306,8 +306,10 @@ class DocumentForm(AnswersForm):
     )
     language = forms.ChoiceField(
         label=_("Taal"),
-        choices=[("nl", _("Nederlands"))],
-        help_text=_("Engels volgt in een volgende versie."),
+        choices=[("nl", _("Nederlands")), ("en", _("Engels"))],
+        help_text=_(
+            "De vaste teksten komen in deze taal; uw eigen antwoorden blijven zoals u ze typte."
+        ),
     )
 
     @classmethod

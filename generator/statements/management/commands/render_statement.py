@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from generator.answers.choices import Language
 from generator.answers.loading import AnswersError, load_answers_file
 from generator.clauses.files import ClauseFileError
 from generator.clauses.rendering import ClauseError
@@ -55,6 +56,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--register", choices=["formal", "informal"], help="Overschrijft document.register."
         )
+        parser.add_argument(
+            "--language", choices=["nl", "en"], help="Overschrijft document.language."
+        )
         parser.add_argument("--pdf-variant", choices=PDF_VARIANTS, default=PDF_VARIANTS[0])
 
     def fail(self, lines: list[str]) -> None:
@@ -67,6 +71,11 @@ class Command(BaseCommand):
             answers = load_answers_file(options["answers"])
         except AnswersError as error:
             self.fail([str(problem) for problem in error.problems])
+        if options["language"]:
+            document = answers.document.model_copy(
+                update={"language": Language(options["language"])}
+            )
+            answers = answers.model_copy(update={"document": document})
         output: Path | None = options["output"]
         if output is not None and not output.resolve().parent.is_dir():
             self.fail([f"--output: de map {output.parent} bestaat niet."])
