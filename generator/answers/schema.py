@@ -49,6 +49,9 @@ class DocumentInfo(Model):
         None, description="Datum waarop deze versie geldt."
     )
     language: c.Language = c.Language.NL
+    extra_languages: list[c.Language] = Field(
+        default_factory=list, description="Ook publiceren in deze talen (één versie, meer talen)."
+    )
     register: c.Register = Field(
         c.Register.FORMAL, description="Aanspreekvorm: formal (u) of informal (je)."
     )

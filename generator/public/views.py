@@ -74,10 +74,19 @@ def _published(public_id) -> tuple[Organisation, list[StatementVersion]]:
     return organisation, versions
 
 
+def _language(request: HttpRequest, version: StatementVersion) -> str:
+    wanted = request.GET.get("taal")
+    return wanted if wanted in version.languages else version.language
+
+
 def _page(
     request: HttpRequest, organisation: Organisation, versions: list, version: StatementVersion
 ) -> HttpResponse:
-    context = page_context(version.as_document()) | {
+    language = _language(request, version)
+    context = page_context(version.as_document(language)) | {
+        "language": language,
+        # The first layer is written in the main language only.
+        "summary_html": version.summary_html if language == version.language else "",
         "organisation": organisation,
         "version": version,
         "latest": versions[0],
@@ -129,7 +138,7 @@ def public_download(request: HttpRequest, public_id, number: int, fmt: str) -> H
     version = next((v for v in versions if v.number == number), None)
     if version is None or fmt not in ("pdf", "docx", "md"):
         raise Http404
-    return version_export(version, fmt)
+    return version_export(version, fmt, _language(request, version))
 
 
 @require_GET

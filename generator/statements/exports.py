@@ -111,11 +111,13 @@ def statement_summary(answers: Answers, register: str | None = None) -> str:
     )
 
 
-def version_export(version, fmt: str) -> HttpResponse:
+def version_export(version, fmt: str, language: str | None = None) -> HttpResponse:
     """A published version in any format, made from its stored Document (or its answers, for
     json), so downloads of an old version never pick up today's clauses."""
     organisation = version.statement.organisation
     name = f"privacyverklaring-{slugify(organisation.name) or 'organisatie'}-v{version.number}"
+    if language and language != version.language and language in version.translations:
+        name += f"-{language}"
     if fmt == "json":
         response = HttpResponse(
             json.dumps(version.answers, ensure_ascii=False, indent=2),
@@ -124,7 +126,7 @@ def version_export(version, fmt: str) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{name}.json"'
         return response
     output = FORMATS[fmt]
-    data = output.render(version.as_document(), OutputOptions())
+    data = output.render(version.as_document(language), OutputOptions())
     response = HttpResponse(data, content_type=output.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}.{output.EXTENSION}"'
     return response

@@ -103,6 +103,8 @@ class StatementVersion(models.Model):
     # made from what was published, never from today's clauses or code.
     document = models.JSONField(default=dict)
     summary_html = models.TextField(default="")
+    # The same version in the extra languages of the answers: {language: Document as data}.
+    translations = models.JSONField(default=dict)
     html = models.TextField()
     content_hash = models.CharField(max_length=64)
     # The checker's report at publication, and whether blocking findings were acknowledged.
@@ -130,9 +132,16 @@ class StatementVersion(models.Model):
     def delete(self, *args, **kwargs):
         raise ValueError("Een gepubliceerde versie wordt nooit verwijderd.")
 
-    def as_document(self):
-        """The Document as it was published; every export of this version starts here."""
+    def as_document(self, language: str | None = None):
+        """The Document as it was published (in `language`, if it was also published in that
+        one); every export of this version starts here."""
+        if language and language != self.language and language in self.translations:
+            return Document.from_dict(self.translations[language])
         return Document.from_dict(self.document)
+
+    @property
+    def languages(self) -> list[str]:
+        return [self.language, *sorted(self.translations)]
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -8,13 +8,14 @@ from django.db.models import F
 from django.utils import timezone
 
 from generator.accounts.models import Workspace
+from generator.answers.choices import Language
 from generator.answers.loading import parse_answers
 from generator.clauses.files import ClauseFileError
 from generator.clauses.rendering import ClauseError
 from generator.documents.formats import FORMATS
 from generator.documents.options import OutputOptions
 from generator.lib import dutch
-from generator.statements.changes import describe_changes
+from generator.statements.changes import PHRASES, describe_changes
 from generator.statements.exports import statement_check, statement_document, statement_summary
 from generator.statements.models import AuditEvent, Organisation, Statement, StatementVersion
 
@@ -142,14 +143,18 @@ def statement_changes(statement: Statement, answers, *, note: str = "") -> dict 
     previous = statement.latest_version()
     if previous is None:
         return None
-    date = dutch.format_date(
-        previous.effective_date or previous.created_at.date(), answers.document.language.value
-    )
+    language = answers.document.language.value
+    date = dutch.format_date(previous.effective_date or previous.created_at.date(), language)
     return {
-        "since": f"versie {previous.number} van {date}",
+        "since": PHRASES[language]["since"].format(number=previous.number, date=date),
         "note": note or None,
-        "lines": describe_changes(parse_answers(previous.answers), answers),
+        "lines": describe_changes(parse_answers(previous.answers), answers, language),
     }
+
+
+def _in_language(answers, language: str):
+    document = answers.document.model_copy(update={"language": Language(language)})
+    return answers.model_copy(update={"document": document})
 
 
 def statement_publish(
@@ -167,6 +172,12 @@ def statement_publish(
     if report["blocking"] and not acknowledge_blocking:
         raise BlockingFindings(report["blocking"])
     html = FORMATS["html"].render(document, OutputOptions()).decode()
+    translations = {}
+    for language in answers.document.extra_languages:
+        if language != answers.document.language:
+            translated = _in_language(answers, language.value)
+            changes = statement_changes(statement, translated, note=change_note)
+            translations[language.value] = statement_document(translated, changes=changes).as_dict()
     last = statement.versions.order_by("-number").values_list("number", flat=True).first() or 0
     organisation = statement.organisation
     audit_record(
@@ -187,6 +198,7 @@ def statement_publish(
         change_note=change_note,
         document=document.as_dict(),
         summary_html=statement_summary(answers),
+        translations=translations,
         html=html,
         content_hash=hashlib.sha256(html.encode()).hexdigest(),
         findings=report,

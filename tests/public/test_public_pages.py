@@ -143,3 +143,43 @@ def test_a_statement_without_cookies_has_no_cookie_page(client):
     )
     statement_publish(statement=organisation.statement, user=None, acknowledge_blocking=True)
     assert client.get(url(organisation, "public:cookies")).status_code == 404
+
+
+def test_one_version_in_two_languages_with_a_switch_and_a_pdf_per_language(client):
+    from pypdf import PdfReader
+
+    data = example_data("ipcall")
+    data["document"]["extra_languages"] = ["en"]
+    organisation = organisation_create(
+        workspace=MembershipFactory().workspace, name="ipcall.me B.V.", answers=data
+    )
+    version = publish(organisation)
+    assert (
+        version.languages == ["nl", "en"]
+        and version.as_document("en").section("rechten").title == "Your rights"
+    )
+    dutch = client.get(url(organisation)).content.decode()
+    assert "Uw rechten" in dutch and "?taal=en" in dutch and "In het kort" in dutch
+    english = client.get(url(organisation) + "?taal=en").content.decode()
+    assert "Your rights" in english and '<html lang="en">' in english and "?taal=nl" in english
+    pdf = client.get(url(organisation, "public:download", 1, "pdf") + "?taal=en")
+    assert "privacyverklaring-ipcallme-bv-v1-en.pdf" in pdf["Content-Disposition"]
+    assert "Your rights" in " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages
+    )
+    assert (
+        "Uw rechten" in client.get(url(organisation) + "?taal=fr").content.decode()
+    )  # unknown: the main language
+
+
+def test_the_changes_are_described_in_each_language():
+    from generator.statements.changes import describe_changes
+
+    old = parse_answers(example_data("ipcall"))
+    data = example_data("ipcall")
+    data["recipients"].append(
+        {"id": "m", "name": "Mailchimp", "country": "US", "transfer_mechanism": "dpf"}
+    )
+    assert describe_changes(old, parse_answers(data), "en") == [
+        "New recipient: Mailchimp (processor)."
+    ]

@@ -44,7 +44,7 @@ def test_the_wizard_reproduces_every_example_exactly(client, slug):
 
 EVERY_FIELD = {
     "document": {"title": "Privacyverklaring", "version_label": "3.1", "effective_date": "2026-02-01",
-                 "language": "nl", "register": "informal"},
+                 "language": "nl", "extra_languages": ["en"], "register": "informal"},
     "controller": {
         "legal_name": "Wereldwijd Inc.", "legal_form": "other", "trade_names": ["Wereld", "WW"],
         "country": "US", "street": "1 Main Street", "postcode": "10001", "city": "New York",

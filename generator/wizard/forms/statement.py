@@ -312,6 +312,14 @@ class DocumentForm(AnswersForm):
         ),
     )
 
+    extra_languages = forms.MultipleChoiceField(
+        label=_("Ook publiceren in"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[("nl", _("Nederlands")), ("en", _("Engels"))],
+        help_text=_("Eén versie in meer talen; de openbare pagina krijgt een taalkeuze."),
+    )
+
     @classmethod
     def initial_from(cls, answers: dict) -> dict:
         return {k: v for k, v in answers.get("document", {}).items() if v is not None}
@@ -320,6 +328,9 @@ class DocumentForm(AnswersForm):
         result = merged(answers)
         data = self.cleaned_data
         result["document"] = {
+            "extra_languages": [
+                lang for lang in data["extra_languages"] if lang != data["language"]
+            ],
             "title": data["title"] or None,
             "version_label": data["version_label"] or None,
             "effective_date": data["effective_date"].isoformat(),
