@@ -6,7 +6,7 @@ DEV_ENV := DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test run test lint format bench docs clean
+.PHONY: install install-test run test lint format bench docs messages clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh
@@ -14,7 +14,12 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt scripts
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 	touch $@
 
-install: $(BIN)/.installed
+# The English UI: locale/en/LC_MESSAGES/django.po is kept in git; the .mo is built from it.
+MO := locale/en/LC_MESSAGES/django.mo
+$(MO): locale/en/LC_MESSAGES/django.po $(BIN)/.installed
+	msgfmt --check -o $@ $<
+
+install: $(BIN)/.installed $(MO)
 
 # The end-to-end tests drive Debian's Chromium (never a browser downloaded by Playwright).
 $(BIN)/.installed-test: $(BIN)/.installed
@@ -48,6 +53,10 @@ bench: install
 
 docs: install
 	$(DEV_ENV) $(BIN)/python manage.py export_docs
+
+# After adding or changing a UI string: collect the strings, translate the new entries in the .po.
+messages: install
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l en --ignore=$(VENV) --ignore=test-artifacts --no-obsolete
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -5,6 +5,7 @@ from generator.accounts.urls import auth_urlpatterns
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
     *auth_urlpatterns,
     path("", include("generator.accounts.urls")),
     path("", include("generator.statements.urls")),

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs, only those missing, so a second run is quick.
 # WeasyPrint: Pango (text layout), HarfBuzz subsetting (fast font subsetting), fontconfig.
+# gettext: msgfmt builds the English UI catalogue (make), xgettext collects its strings.
 set -euo pipefail
 
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 shared-mime-info)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 shared-mime-info gettext)
 packages+=("$@")
 
 missing=()

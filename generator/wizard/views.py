@@ -14,6 +14,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
@@ -152,7 +153,10 @@ class StatementWizard(NamedUrlSessionWizardView):
         except StatementError as error:
             return {"preview_error": str(error)}
         forms = self.get_form_list()
+        # The checker writes every message in both languages; show the one of the UI.
+        message_key = "message_en" if get_language() == "en" else "message_nl"
         for finding in review["check"]["findings"]:
+            finding["message"] = finding[message_key]
             step, field = fix_target(finding["path"], answers)
             if step in forms:
                 finding["fix_url"] = self.get_step_url(step) + (f"#{field}" if field else "")

@@ -23,7 +23,7 @@ def test_search_as_you_type_fills_the_row(live_server, context):
     page.goto(live_server.url + "/account/login/")
     page.fill("#id_username", owner.user.username)
     page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.goto(f"{live_server.url}/organisaties/{organisation.pk}/wizard/ontvangers/")
     page.fill("#catalog-search", "Molli")
     page.get_by_role("button", name="Mollie (betaalprovider)").click()

@@ -26,7 +26,7 @@ def test_publish_then_public_page_then_batch_export(live_server, context, artifa
     page.goto(live_server.url + "/account/login/")
     page.fill("#id_username", owner.user.username)
     page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_url("**/dashboard/")
 
     for name in ("ipcall.me B.V.", "Media IP B.V."):

@@ -37,7 +37,7 @@ def sign_up(page, live_server, email: str) -> None:
     page.fill("#id_email", email)
     page.fill("#id_password", PASSWORD)
     page.fill("#id_workspace_name", "Media IP")
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_url("**/dashboard/")
 
 
@@ -88,7 +88,7 @@ def test_sign_up_fill_every_step_and_download_the_pdf(live_server, context, arti
 
 def test_closing_the_browser_halfway_loses_nothing(live_server, browser, artifacts):
     answers = parse_answers(example_data(EXAMPLE)).model_dump(mode="json")
-    first = browser.new_context()
+    first = browser.new_context(locale="nl-NL")
     page = first.new_page()
     sign_up(page, live_server, "halverwege@qlinx.nl")
     organisation = new_organisation(page, "Media IP B.V.")
@@ -98,13 +98,13 @@ def test_closing_the_browser_halfway_loses_nothing(live_server, browser, artifac
     assert current_step(page) == "ontvangers"
     first.close()  # the browser is gone; nothing was "finished"
 
-    second = browser.new_context()
+    second = browser.new_context(locale="nl-NL")
     page = second.new_page()
     page.goto(live_server.url + "/account/login/")
     assert serious_accessibility_problems(page) == []
     page.fill("#id_username", "halverwege@qlinx.nl")
     page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     assert serious_accessibility_problems(page) == []  # the dashboard
     page.click("text=Verder invullen")
     page.wait_for_url("**/wizard/ontvangers/")

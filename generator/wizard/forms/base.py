@@ -10,7 +10,9 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from generator.answers.labels import label
@@ -30,11 +32,19 @@ def lib_validator(func: Callable[[str], str]) -> Callable[[str], None]:
 
 
 def enum_choices(enum: type[StrEnum], labels: dict | None = None) -> list[tuple[str, str]]:
+    """Choices whose labels follow the UI language: forms are built at import time, so the label
+    is looked up lazily, when the form is rendered."""
+
     def text(member: StrEnum) -> str:
-        value = labels[member] if labels else label(member)
+        value = str(labels[member]) if labels else label(member, ui_language())
         return value[:1].upper() + value[1:]
 
-    return [(member.value, text(member)) for member in enum]
+    lazy_text = lazy(text, str)
+    return [(member.value, lazy_text(member)) for member in enum]
+
+
+def ui_language() -> str:
+    return "en" if get_language() == "en" else "nl"
 
 
 def lines(value: str) -> list[str]:
