@@ -8,18 +8,23 @@ phonenumbers; this module only chooses the stored form and the wording.
 import re
 
 import phonenumbers
+from django.utils.translation import gettext_noop
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError
 from stdnum.nl import btw as stdnum_btw
 from stdnum.nl import postcode as stdnum_postcode
 
-MSG_KVK = "Een KvK-nummer bestaat uit 8 cijfers, bijvoorbeeld 12345678."
-MSG_POSTCODE = "Vul een Nederlandse postcode in, bijvoorbeeld 1234 AB."
-MSG_VAT = "Vul een geldig btw-identificatienummer in, bijvoorbeeld NL123456789B01."
-MSG_IBAN = "Vul een geldig IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00."
-MSG_PHONE = "Vul een geldig telefoonnummer in, bijvoorbeeld 020 123 4567 of +31 20 123 4567."
-MSG_EMAIL = "Vul een geldig e-mailadres in, bijvoorbeeld info@voorbeeld.nl."
-MSG_URL = "Vul een volledig webadres in dat begint met https:// of http://."
+# Marked (not translated) here: the files and the command line stay Dutch; the wizard translates
+# the message for an English UI (wizard/forms/base.py, lib_validator).
+MSG_KVK = gettext_noop("Een KvK-nummer bestaat uit 8 cijfers, bijvoorbeeld 12345678.")
+MSG_POSTCODE = gettext_noop("Vul een Nederlandse postcode in, bijvoorbeeld 1234 AB.")
+MSG_VAT = gettext_noop("Vul een geldig btw-identificatienummer in, bijvoorbeeld NL123456789B01.")
+MSG_IBAN = gettext_noop("Vul een geldig IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00.")
+MSG_PHONE = gettext_noop(
+    "Vul een geldig telefoonnummer in, bijvoorbeeld 020 123 4567 of +31 20 123 4567."
+)
+MSG_EMAIL = gettext_noop("Vul een geldig e-mailadres in, bijvoorbeeld info@voorbeeld.nl.")
+MSG_URL = gettext_noop("Vul een volledig webadres in dat begint met https:// of http://.")
 
 _KVK_RE = re.compile(r"^\d{8}$")
 _VAT_RE = re.compile(r"^NL\d{9}B\d{2}$")

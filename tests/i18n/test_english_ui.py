@@ -4,10 +4,14 @@ wizard's labels, help texts, choice labels and the checker's messages."""
 import html
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
+from generator.lib.validators import MSG_POSTCODE, normalise_postcode
 from generator.statements.exports import statement_review
 from generator.statements.services import organisation_create
+from generator.wizard.forms.base import lib_validator
 from tests.factories import MembershipFactory
 from tests.wizard.test_review import BROKEN
 
@@ -80,3 +84,14 @@ def test_checker_messages_follow_the_ui_language(client, organisation):
 def test_an_english_browser_gets_the_english_ui_and_anything_else_dutch(client):
     assert "Start for free" in text(client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9"))
     assert "Gratis beginnen" in text(client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE,fr;q=0.8"))
+
+
+def test_format_messages_at_the_field_follow_the_ui_language():
+    validate = lib_validator(normalise_postcode)
+    for language, expected in (
+        ("nl", MSG_POSTCODE),
+        ("en", "Enter a Dutch postcode, for example 1234 AB."),
+    ):
+        with translation.override(language), pytest.raises(ValidationError) as error:
+            validate("12345")
+        assert error.value.messages == [expected]

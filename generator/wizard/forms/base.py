@@ -12,21 +12,21 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from generator.answers.labels import label
 
 
 def lib_validator(func: Callable[[str], str]) -> Callable[[str], None]:
-    """A generator.lib validator as a Django field validator with its Dutch message."""
+    """A generator.lib validator as a Django field validator, its message in the UI language."""
 
     def validate(value: str) -> None:
         if value:
             try:
                 func(value)
             except ValueError as error:
-                raise ValidationError(str(error)) from None
+                raise ValidationError(gettext(str(error))) from None
 
     return validate
 
