@@ -26,7 +26,7 @@ $(BIN)/.installed-test: $(BIN)/.installed
 	bash scripts/install-system-deps.sh chromium
 	touch $@
 
-install-test: $(BIN)/.installed-test
+install-test: install $(BIN)/.installed-test
 
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
