@@ -48,8 +48,8 @@ lint:
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install
-	$(DEV_ENV) $(BIN)/python scripts/bench_render.py
+bench: install-test
+	$(DEV_ENV) $(BIN)/python bench/render.py
 
 docs: install
 	$(DEV_ENV) $(BIN)/python manage.py export_docs
