@@ -14,7 +14,6 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
@@ -24,6 +23,7 @@ from generator.statements.access import get_organisation_for_user
 from generator.statements.exports import StatementError, statement_review
 from generator.statements.services import StatementConflict, statement_save_step
 from generator.wizard.fixes import fix_target
+from generator.wizard.forms.base import ui_language
 from generator.wizard.steps import CONDITIONS, STEPS, STEPS_BY_NAME, form_kwargs, required_steps
 
 MSG_CONFLICT = (
@@ -154,7 +154,7 @@ class StatementWizard(NamedUrlSessionWizardView):
             return {"preview_error": str(error)}
         forms = self.get_form_list()
         # The checker writes every message in both languages; show the one of the UI.
-        message_key = "message_en" if get_language() == "en" else "message_nl"
+        message_key = f"message_{ui_language()}"
         for finding in review["check"]["findings"]:
             finding["message"] = finding[message_key]
             step, field = fix_target(finding["path"], answers)
