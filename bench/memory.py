@@ -1,30 +1,22 @@
 """Benchmark: resident memory of a process that renders PDFs, after 10, 100 and --renders renders
 (issue 9, item 6). WeasyPrint keeps a little memory per render (notes/performance.md), so the
-task worker that renders batch PDFs is recycled (scripts/task-worker); this measures how fast
+task worker that renders batch PDFs is recycled (`db_worker --max-tasks 1`, docs/deployment.md);
+this measures how fast
 it grows, to choose the bound. Uncached renders of the examples in turn, in this one process.
 """
 
 import argparse
-import os
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "generator.settings")
-os.environ.setdefault("DEBUG", "1")
+from django_env import EXAMPLES, setup  # bench/, beside this script
 
-import django  # noqa: E402
-
-django.setup()
+setup()
 
 from generator.answers.loading import load_answers_file  # noqa: E402
 from generator.documents import pdf  # noqa: E402
 from generator.documents.options import OutputOptions  # noqa: E402
 from generator.statements.exports import statement_document  # noqa: E402
-
-EXAMPLES = sorted(p for p in (ROOT / "docs" / "examples").glob("*.json") if "." not in p.stem)
 
 
 def resident_mb() -> float:

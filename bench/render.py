@@ -27,17 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "generator.settings")
-os.environ.setdefault("DEBUG", "1")
-# Playwright's sync API runs an event loop in this thread; the ORM calls here are still plain
-# sequential calls, so Django's async guard would only get in the way.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from django_env import EXAMPLES, ROOT, setup  # bench/, beside this script
 
-import django  # noqa: E402
-
-django.setup()
+setup(allow_async_unsafe=True)
 
 import weasyprint  # noqa: E402
 from django.core.files.storage import default_storage  # noqa: E402
@@ -49,7 +41,6 @@ from generator.documents import html, markdown, pdf  # noqa: E402
 from generator.documents.options import OutputOptions  # noqa: E402
 from generator.statements.exports import statement_document  # noqa: E402
 
-EXAMPLES = sorted(p for p in (ROOT / "docs" / "examples").glob("*.json") if "." not in p.stem)
 BASELINE = ROOT / "bench" / "baseline.json"
 WORSE = 1.20  # a figure more than 20 % above the baseline is reported
 CHROMIUM = "/usr/bin/chromium"
