@@ -1,8 +1,7 @@
 """Benchmark: resident memory of a process that renders PDFs, after 10, 100 and --renders renders
 (issue 9, item 6). WeasyPrint keeps a little memory per render (notes/performance.md), so the
 task worker that renders batch PDFs is recycled (`db_worker --max-tasks 1`, docs/deployment.md);
-this measures how fast
-it grows, to choose the bound. Uncached renders of the examples in turn, in this one process.
+this measures how fast it grows, to choose the bound. Uncached renders of the examples in turn, in this one process.
 """
 
 import argparse
