@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "generator.documents.middleware.PdfUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "generator.urls"
@@ -116,6 +117,15 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes share the file (gunicorn workers, task workers): WAL lets readers go on
+    # while one writes, IMMEDIATE takes the write lock at the start of a transaction instead of
+    # failing halfway, and the timeout waits for a lock rather than raising "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -187,6 +197,9 @@ TASKS = {
     }
 }
 BATCH_EXPORT_KEEP_HOURS = env_int("BATCH_EXPORT_KEEP_HOURS", 24)
+# How long a web request waits for the task worker to make an uncached PDF before it answers
+# "try again shortly" (HTTP 503); a warm render takes well under a second.
+PDF_WAIT_SECONDS = env_int("PDF_WAIT_SECONDS", 20)
 
 LOGGING = {
     "version": 1,

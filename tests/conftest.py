@@ -47,6 +47,13 @@ def _clause_library(db):
     default files are used, as on a fresh checkout); every test may therefore touch it."""
 
 
+@pytest.fixture(autouse=True)
+def _empty_media_storage(settings):
+    """Every test starts with an empty media storage (the PDF cache and the exports live there):
+    setting STORAGES again makes Django build a new in-memory storage."""
+    settings.STORAGES = {**settings.STORAGES}
+
+
 @pytest.fixture(params=EXAMPLE_SLUGS)
 def slug(request) -> str:
     return request.param

@@ -52,3 +52,26 @@ def test_sqlite_is_the_default_and_database_url_selects_postgresql():
     assert start({"DEBUG": "1"}).stdout.strip() == "django.db.backends.sqlite3"
     result = start({"DEBUG": "1", "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/db"})
     assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_a_sqlite_file_is_shared_safely_between_processes(tmp_path):
+    # WAL mode, write lock taken at BEGIN, and a wait instead of "database is locked" (issue 9).
+    code = (
+        "import django; django.setup(); from django.db import connection; "
+        "c = connection.cursor(); c.execute('pragma journal_mode'); print(c.fetchone()[0]); "
+        "print(connection.settings_dict['OPTIONS']['transaction_mode'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={
+            "DJANGO_SETTINGS_MODULE": "generator.settings",
+            "PATH": "/usr/bin:/bin",
+            "DEBUG": "1",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}",
+        },
+        timeout=60,
+    )
+    assert result.stdout.split() == ["wal", "IMMEDIATE"], result.stderr

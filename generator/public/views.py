@@ -54,7 +54,7 @@ def example_statement(request: HttpRequest, slug: str, fmt: str = "html") -> Htt
     register = request.GET.get("register")
     if register not in REGISTERS:
         register = None
-    data = statement_export(answers, fmt=fmt, register=register)
+    data = statement_export(answers, fmt=fmt, register=register, in_worker=True)
     output = FORMATS[fmt]
     response = HttpResponse(data, content_type=output.CONTENT_TYPE)
     if fmt != "html":

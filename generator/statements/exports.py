@@ -18,7 +18,7 @@ from generator.clauses.rendering import ClauseError, build_document
 from generator.clauses.services import active_clauses
 from generator.compliance.checker import check_statement, readability_by_section
 from generator.documents.document import Document
-from generator.documents.formats import FORMATS
+from generator.documents.formats import FORMATS, render_for_web
 from generator.documents.html import page_context
 from generator.documents.options import OutputOptions
 from generator.lib import dutch
@@ -46,10 +46,14 @@ def statement_export(
     fmt: str,
     register: str | None = None,
     options: OutputOptions | None = None,
+    in_worker: bool = False,
 ) -> bytes:
+    """`in_worker=True` for web requests: a PDF is then made by the task worker."""
     if fmt not in FORMATS:
         raise ValueError(f"Onbekend formaat {fmt!r}; kies uit {', '.join(FORMATS)}")
     document = statement_document(answers, register=register)
+    if in_worker:
+        return render_for_web(fmt, document, options or OutputOptions())
     return FORMATS[fmt].render(document, options or OutputOptions())
 
 
@@ -126,7 +130,7 @@ def version_export(version, fmt: str, language: str | None = None) -> HttpRespon
         response["Content-Disposition"] = f'attachment; filename="{name}.json"'
         return response
     output = FORMATS[fmt]
-    data = output.render(version.as_document(language), OutputOptions())
+    data = render_for_web(fmt, version.as_document(language), OutputOptions())
     response = HttpResponse(data, content_type=output.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}.{output.EXTENSION}"'
     return response

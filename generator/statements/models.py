@@ -194,6 +194,7 @@ class BatchExport(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("in de wachtrij")
         RUNNING = "running", _("bezig")
+        PACKING = "packing", _("ZIP maken")
         DONE = "done", _("klaar")
         FAILED = "failed", _("mislukt")
 
@@ -218,3 +219,31 @@ class BatchExport(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 100
+
+
+class BatchExportItem(models.Model):
+    """One client's PDF in a batch export. Each is its own task, so every worker process helps
+    with one batch; the worker that finishes the last one writes the ZIP."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("wacht")
+        OK = "ok", _("klaar")
+        FAILED = "failed", _("mislukt")
+
+    batch = models.ForeignKey(BatchExport, on_delete=models.CASCADE, related_name="items")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
+    # The PDF's file name inside the ZIP and its path in the content-addressed PDF cache.
+    name = models.CharField(max_length=200, blank=True)
+    cache_path = models.CharField(max_length=200, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["batch", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "organisation"], name="one_item_per_client")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.batch_id}/{self.position} ({self.status})"

@@ -161,7 +161,9 @@ def statement_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         response["Content-Disposition"] = 'attachment; filename="antwoorden.json"'
     else:
         try:
-            data = statement_export(parse_answers(organisation.statement.answers), fmt=fmt)
+            data = statement_export(
+                parse_answers(organisation.statement.answers), fmt=fmt, in_worker=True
+            )
         except (AnswersError, ClauseError) as error:
             messages.error(request, _("De verklaring kan nog niet worden gemaakt: %s") % error)
             return redirect("wizard:start", pk=pk)

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from generator.statements.models import AuditEvent, BatchExport, Organisation
+from generator.statements.models import AuditEvent, BatchExport, BatchExportItem, Organisation
 from generator.statements.services import audit_record
-from generator.statements.tasks import batch_export_run
+from generator.statements.tasks import batch_export_start
 
 
 @login_required
@@ -45,7 +45,7 @@ def batch_new(request: HttpRequest) -> HttpResponse:
             organisation=organisation,
             detail=f"PDF in export {batch.pk}",
         )
-    batch_export_run.enqueue(batch.pk)
+    batch_export_start(batch)
     return redirect("statements:batch", token=batch.token)
 
 
@@ -71,7 +71,12 @@ def batch_status(request: HttpRequest, token: str) -> JsonResponse:
             "done": batch.done,
             "total": batch.total,
             "percent": batch.percent,
-            "failed": [row for row in batch.manifest if row["status"] != "ok"],
+            "failed": [
+                {"organisation": item.organisation.name, "status": "mislukt", "error": item.error}
+                for item in batch.items.filter(status=BatchExportItem.Status.FAILED).select_related(
+                    "organisation"
+                )
+            ],
             "download": reverse("statements:batch_download", args=[batch.token]) if ready else None,
         }
     )

@@ -123,3 +123,48 @@ def test_expired_zips_are_deleted_by_the_cleanup_command(client, setup):
     call_command("delete_expired_exports")
     assert not default_storage.exists(batch.file_name)
     assert BatchExport.objects.get(pk=batch.pk).file_name == ""
+
+
+def test_each_client_is_its_own_task_and_the_last_to_finish_writes_the_zip(client, setup, settings):
+    # One task per client lets every worker process help with one batch (issue 9, item 5).
+    from django.core.files.storage import default_storage
+    from django_tasks import default_task_backend
+
+    from generator.statements.tasks import batch_export_client
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    default_task_backend.clear()
+    _owner, organisations = setup
+    batch = start(client, organisations)
+    queued = default_task_backend.results
+    assert [r.task.name for r in queued] == [batch_export_client.name] * 3
+    status = reverse("statements:batch_status", args=[batch.token])
+    assert client.get(status).json()["status"] == "queued"
+    for result in reversed(queued[1:]):  # workers finish in any order
+        batch_export_client.call(*result.args)
+    now = client.get(status).json()
+    assert (now["status"], now["done"], now["download"]) == ("running", 2, None)
+    assert not default_storage.exists(f"exports/{batch.token}.zip")
+    batch_export_client.call(*queued[0].args)
+    batch_export_client.call(*queued[0].args)  # a task run twice counts once
+    batch.refresh_from_db()
+    assert (batch.status, batch.done, batch.file_name) == ("done", 3, f"exports/{batch.token}.zip")
+    archive = zipfile.ZipFile(default_storage.open(batch.file_name))
+    # In the order of the clients' names, whichever worker finished first.
+    assert [n.split("-")[0] for n in archive.namelist()] == [
+        "facetalk",
+        "ipcall",
+        "qlinx",
+        "manifest.json",
+    ]
+
+
+def test_a_client_exported_before_is_read_from_the_pdf_cache(client, setup, monkeypatch):
+    from generator.documents import pdf
+
+    _owner, organisations = setup
+    start(client, organisations[:2])
+    monkeypatch.setattr(pdf, "render_html", lambda *a, **k: pytest.fail("rendered again"))
+    batch = start(client, organisations[:2])
+    batch.refresh_from_db()
+    assert batch.status == "done" and [row["status"] for row in batch.manifest] == ["ok", "ok"]

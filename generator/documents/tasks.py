@@ -1,0 +1,12 @@
+"""PDF rendering as a background task: web requests enqueue it and wait for the cached file
+(pdf.render_in_worker), so WeasyPrint runs only in the task worker."""
+
+from django_tasks import task
+
+from generator.documents import pdf
+from generator.documents.options import OutputOptions
+
+
+@task()
+def render_pdf(html: str, pdf_variant: str) -> str:
+    return pdf.store(html, OutputOptions(pdf_variant=pdf_variant))
