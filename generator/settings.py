@@ -111,6 +111,10 @@ TEMPLATES = [
     },
 ]
 
+# Widgets through Django's Jinja2 widget templates where they exist (same markup, faster on the
+# long wizard steps); pages and crispy-forms' field templates stay Django templates.
+FORM_RENDERER = "generator.lib.forms.WidgetRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
