@@ -34,8 +34,8 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py load_catalog
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	@echo "Open http://$(HOST):$(PORT)/ (log in as demo / demo-wachtwoord-2026)"
-	@# The task worker (batch exports) runs beside the web server and stops with it.
-	$(DEV_ENV) $(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	@# The task worker (PDFs, batch exports) runs beside the web server and stops with it.
+	$(DEV_ENV) $(BIN)/python manage.py db_worker --no-startup-delay --interval 0.2 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -48,8 +48,14 @@ lint:
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# About 15 minutes: renders, a 100-client batch export, the wizard under load, memory over
+# 1,000 renders. Each script also runs on its own (see docs/benchmarks.md).
 bench: install-test
 	$(DEV_ENV) $(BIN)/python bench/render.py
+	$(DEV_ENV) $(BIN)/python bench/batch.py
+	$(DEV_ENV) $(BIN)/python bench/load.py
+	$(DEV_ENV) $(BIN)/python bench/load.py --think 0 --seconds 30 --batches 0
+	$(DEV_ENV) $(BIN)/python bench/memory.py
 
 docs: install
 	$(DEV_ENV) $(BIN)/python manage.py export_docs

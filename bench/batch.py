@@ -29,7 +29,8 @@ os.environ |= {
 }
 os.environ.pop("TASKS_BACKEND", None)  # the database queue the real workers read
 
-from django_env import EXAMPLES, ROOT, setup  # noqa: E402  (bench/, beside this script)
+from baseline import report  # noqa: E402  (bench/, beside this script)
+from django_env import EXAMPLES, ROOT, setup  # noqa: E402
 
 setup()
 
@@ -110,6 +111,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--limit", type=float, default=600, help="seconds per batch at most")
+    parser.add_argument("--save-baseline", action="store_true")
     args = parser.parse_args()
     try:
         call_command("migrate", "--noinput", verbosity=0)
@@ -147,6 +149,12 @@ def main() -> None:
         figures["cached, 1 worker(s)"]["seconds"], figures["cached, 2 worker(s)"]["seconds"]
     )
     print(f"everything cached: {cached:.1f} s at most (target ≤ 2 s)")
+    report(
+        "batch",
+        {"uncached_1_s": one["seconds"], "uncached_2_s": two["seconds"], "cached_s": cached,
+         "peak_mb": max(figure["peak_mb"] for figure in figures.values())},
+        args.save_baseline,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -35,6 +35,8 @@ import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
+from baseline import report  # bench/, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 STEPS = ["organisatie", "contact", "diensten", "verwerkingen", "ontvangers", "doorgifte", "cookies",
@@ -93,8 +95,11 @@ class WizardForm(html.parser.HTMLParser):
             return
         name = attrs.get("name")
         if tag == "input" and name and attrs.get("type") not in ("submit", "button"):
-            if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
-                self.fields.append((name, attrs.get("value", "on")))
+            if attrs.get("type") in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.fields.append((name, attrs.get("value", "on")))
+            else:
+                self.fields.append((name, attrs.get("value") or ""))
         elif tag == "select" and name:
             self.select, self.select_fields, self.first_option = name, [], None
         elif tag == "option" and self.select:
@@ -249,6 +254,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--think", type=float, default=2.0, help="mean seconds between steps")
     parser.add_argument("--batches", type=int, default=10, help="batch exports at most")
+    parser.add_argument("--save-baseline", action="store_true")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="bench-load-"))
@@ -259,8 +265,8 @@ def main() -> None:
         manage(environment, *command)
     # load_demo refuses to run without DEBUG (its password is public); the server runs without.
     manage(environment | {"DEBUG": "1"}, "load_demo")
-    # One organisation per user (the demo's three in turn), every one published so the batch
-    # export has them all.
+    # One organisation per user (the demo's three in turn, each under its own name, so every
+    # PDF differs), every one published so the batch export has them all.
     demo = manage(environment, "shell", "-c", f"""
 from generator.accounts.management.commands import load_demo as d
 from generator.statements.models import Organisation as O
@@ -268,8 +274,10 @@ from generator.statements.services import organisation_create, statement_publish
 demo = list(O.objects.select_related("statement", "workspace"))
 for number in range({args.users}):
     original = demo[number % len(demo)]
+    answers = original.statement.answers | {{"controller": original.statement.answers["controller"]
+                                                | {{"legal_name": f"{{original.name}} {{number + 1}}"}}}}
     organisation_create(workspace=original.workspace, name=f"{{original.name}} {{number + 1}}",
-                        answers=original.statement.answers)
+                        answers=answers)
 for organisation in O.objects.select_related("statement"):
     statement_publish(statement=organisation.statement, user=None, acknowledge_blocking=True)
 print(d.DEMO_USERNAME, d.DEMO_PASSWORD, *O.objects.order_by("pk").values_list("pk", flat=True))
@@ -350,6 +358,12 @@ print(d.DEMO_USERNAME, d.DEMO_PASSWORD, *O.objects.order_by("pk").values_list("p
           f"| {len(saved)} | {statistics.median(saved):.0f} | {percentile(saved, 0.95):.0f} |")  # fmt: skip
     for error in sorted(set(errors))[:10]:
         print(f"error: {error}")
+    figures = {"open_p95_ms": percentile(opened, 0.95), "save_p95_ms": percentile(saved, 0.95),
+               "web_mb": peaks.get("web", 0.0), "task_mb": peaks.get("task", 0.0)}  # fmt: skip
+    figures |= {
+        f"{step}_p95_ms": percentile(samples[step], 0.95) for step in STEPS if samples[step]
+    }
+    report(f"load.think{args.think:g}", figures, args.save_baseline)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ shared 2-core machine.
 
 import argparse
 import io
-import json
 import os
 import platform
 import statistics
@@ -27,7 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from django_env import EXAMPLES, ROOT, setup  # bench/, beside this script
+from baseline import report  # bench/, beside this script
+from django_env import EXAMPLES, ROOT, setup
 
 setup(allow_async_unsafe=True)
 
@@ -41,8 +41,6 @@ from generator.documents import html, markdown, pdf  # noqa: E402
 from generator.documents.options import OutputOptions  # noqa: E402
 from generator.statements.exports import statement_document  # noqa: E402
 
-BASELINE = ROOT / "bench" / "baseline.json"
-WORSE = 1.20  # a figure more than 20 % above the baseline is reported
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]  # fmt: skip
@@ -92,15 +90,6 @@ def chromium_printer(folder: Path):
         playwright.stop()
 
     return prepare, print_pdf, close
-
-
-def compare(figures: dict, baseline: dict) -> list[str]:
-    worse = []
-    for key, value in sorted(figures.items()):
-        before = baseline.get(key)
-        if before and value > before * WORSE:
-            worse.append(f"{key}: {value:.1f} (baseline {before:.1f}, +{value / before - 1:.0%})")
-    return worse
 
 
 def main() -> None:
@@ -168,18 +157,7 @@ def main() -> None:
         figures[f"{row['example']}.cold"] = row["cold"]
     readability_table()
 
-    if args.save_baseline:
-        BASELINE.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
-        print(f"\nBaseline saved: {BASELINE.relative_to(ROOT)}")
-    elif BASELINE.exists():
-        worse = compare(figures, json.loads(BASELINE.read_text()))
-        print(
-            "\nMore than 20 % worse than bench/baseline.json:"
-            if worse
-            else "\nNo figure is more than 20 % worse than bench/baseline.json."
-        )
-        for line in worse:
-            print(f"  {line}")
+    report("render", figures, args.save_baseline)
 
 
 def readability_table() -> None:

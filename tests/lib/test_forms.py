@@ -64,3 +64,38 @@ def test_our_choice_group_template_matches_crispys(name, bound, inline_class):
     fast = render_to_string("bootstrap5/layout/radio_checkbox_select.html", context)
     assert squeeze(fast) == squeeze(slow)
     assert "&lt;b&gt;" in fast and "<b>" not in fast  # labels escaped
+
+
+class Extra(Everything):
+    secret = forms.CharField(widget=forms.HiddenInput, initial="x")
+    upload = forms.FileField(required=False, help_text="Een bestand")
+    note = forms.CharField(required=False, label="")
+
+
+def crispy_form(form) -> str:
+    return (
+        engines["django"]
+        .from_string("{% load crispy_forms_tags %}{{ form|crispy }}")
+        .render({"form": form})
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, {"name": "x" * 30, "pick": "zzz", "many": ["zzz"], "one": "zzz", "when": "gisteren"}],
+    ids=["empty", "errors"],
+)
+def test_our_field_template_matches_crispys_for_every_kind_of_field(data, monkeypatch):
+    from generator.wizard.templatetags import fast_crispy
+
+    form = Extra(data)
+    fast = crispy_form(form)
+    # With no context counted as simple, every field takes crispy's own template.
+    monkeypatch.setattr(fast_crispy, "SIMPLE", {"form_show_labels": ("never",)})
+    slow = crispy_form(Extra(data))
+    assert squeeze(fast) == squeeze(slow)
+    assert 'id="div_id_name"' in fast
+    if data:
+        assert "is-invalid" in fast and "invalid-feedback" in fast
+    else:
+        assert "&lt;script&gt;" in fast and "<script>" not in fast
