@@ -292,8 +292,10 @@ print(d.DEMO_USERNAME, d.DEMO_PASSWORD, *O.objects.order_by("pk").values_list("p
         cwd=ROOT, env=environment,
     )  # fmt: skip
     worker = subprocess.Popen(
+        # At a lower priority, as docs/deployment.md runs it: PDFs fill the idle CPU time and
+        # the wizard keeps its response times.
         [PYTHON, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay", "--no-reload"],
-        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL,
+        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, preexec_fn=lambda: os.nice(10),
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
