@@ -53,7 +53,8 @@ def free_port() -> int:
 def server_environment(folder: Path, port: int) -> dict:
     return os.environ | {
         "DEBUG": "0", "SECRET_KEY": "bench-only-not-secret", "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_COOKIES": "0", "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
+        "SECURE_COOKIES": "0", "SECURE_SSL_REDIRECT": "0", "SECURE_HSTS_SECONDS": "0",
+        "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
         "STATIC_ROOT": str(folder / "static"), "MEDIA_ROOT": str(folder / "media"),
         "GUNICORN_BIND": f"127.0.0.1:{port}", "LOG_LEVEL": "WARNING",
     }  # fmt: skip

@@ -5,10 +5,14 @@ read, so a typo in production configuration stops the start-up instead of silent
 falling back to a default (Healthchecks' habit).
 """
 
+import base64
+import hashlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -77,10 +81,13 @@ INSTALLED_APPS = [
     "generator.statements",
     "generator.wizard",
     "generator.public",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -90,6 +97,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "generator.documents.middleware.PdfUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "generator.urls"
@@ -185,7 +194,54 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# HTTPS only in production: plain HTTP is redirected, and browsers are told (HSTS) to use HTTPS
+# for a year, subdomains included. Behind a proxy, gunicorn learns the scheme from
+# X-Forwarded-Proto (FORWARDED_ALLOW_IPS, gunicorn.conf.py). Each can be turned off for a
+# deployment that needs it (docs/deployment.md); `check --deploy` runs in CI with the defaults.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp): our own origin only, no inline script anywhere, no
+# plugins, forms post only to us. The one inline style allowed is the standalone statement
+# page's own stylesheet (documents/page.html inlines static/documents/statement.css so a
+# downloaded file stands alone), by its hash; data: only for images (the empty favicon).
+_STATEMENT_CSS = (BASE_DIR / "static" / "documents" / "statement.css").read_bytes()
+STATEMENT_CSS_HASH = (
+    f"'sha256-{base64.b64encode(hashlib.sha256(_STATEMENT_CSS).digest()).decode()}'"
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, STATEMENT_CSS_HASH],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failed logins for one account (from
+# any address) or from one address (for any account), further logins are refused with HTTP 429
+# for LOGIN_COOLOFF_MINUTES. Also covers the admin's login. A successful login clears the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "generator.accounts.client_ip.client_ip"
+# Behind a reverse proxy, the number of proxies that append to X-Forwarded-For (0: none; the
+# address is REMOTE_ADDR). Too high a number would let clients choose their own address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # The statement engine. Example answers files double as documentation and as the fixtures
 # that every clause must render against.
@@ -214,5 +270,8 @@ LOGGING = {
         # WeasyPrint logs every refused URL and missing glyph as a warning; ours says enough.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
+        # django-axes logs its start and every attempt at INFO (noise in every command's
+        # output); lockouts are warnings and still show.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -72,3 +72,12 @@ def minimal_data() -> dict:
             "email": "privacy@voorbeeld.nl",
         },
     }
+
+
+def form_login(client, username: str, password: str) -> bool:
+    """Log in through the login page, as a browser does (django-axes needs the request that
+    Client.login does not pass)."""
+    from django.urls import reverse
+
+    response = client.post(reverse("login"), {"username": username, "password": password})
+    return response.status_code == 302

@@ -157,17 +157,31 @@ def _in_language(answers, language: str):
     return answers.model_copy(update={"document": document})
 
 
+@transaction.atomic
 def statement_publish(
     *, statement: Statement, user, acknowledge_blocking: bool = False, change_note: str = ""
 ) -> StatementVersion:
     """Snapshot the answers, the clause revisions, the Document, the rendered page, the first
     layer and the checker's report (design.md, invariant 2). With blocking findings, only when
-    they are acknowledged."""
+    they are acknowledged.
+
+    Idempotent: publishing what the latest version already is (same answers, clause revisions
+    and note) returns that version, so a double-clicked or resent "Publiceren" makes one
+    version. The row lock makes the second request wait for the first and then see it."""
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
     answers = parse_answers(statement.answers)
     document = statement_document(
         answers, changes=statement_changes(statement, answers, note=change_note)
     )
+    latest = statement.versions.order_by("-number").first()
+    revisions = {section.key: section.revision for section in document.sections}
+    if (
+        latest is not None
+        and latest.answers == statement.answers
+        and latest.clause_revisions == revisions
+        and latest.change_note == change_note
+    ):
+        return latest
     report = statement_check(answers, document)
     if report["blocking"] and not acknowledge_blocking:
         raise BlockingFindings(report["blocking"])
@@ -191,7 +205,7 @@ def statement_publish(
         statement=statement,
         number=last + 1,
         answers=statement.answers,
-        clause_revisions={section.key: section.revision for section in document.sections},
+        clause_revisions=revisions,
         language=document.metadata.language,
         register=document.metadata.register,
         effective_date=answers.document.effective_date or timezone.localdate(),

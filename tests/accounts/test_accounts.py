@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from generator.accounts.models import Invitation, Membership
 from generator.statements.services import organisation_create
+from tests.conftest import form_login
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def test_a_password_reset_mails_a_link_that_works(client):
     client.post(
         form_url, {"new_password1": "Nog-sterker-2027", "new_password2": "Nog-sterker-2027"}
     )
-    assert client.login(username=user.username, password="Nog-sterker-2027")
+    assert form_login(client, user.username, "Nog-sterker-2027")
 
 
 def test_an_invited_colleague_joins_and_sees_the_organisations(client):

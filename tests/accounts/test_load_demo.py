@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 
 from generator.accounts.management.commands.load_demo import DEMO_PASSWORD, DEMO_USERNAME
 from generator.statements.models import Organisation
@@ -13,7 +14,8 @@ def test_it_creates_the_demo_account_once(settings):
     call_command("load_demo")
     call_command("load_demo")
     assert get_user_model().objects.filter(username=DEMO_USERNAME).count() == 1
-    user = authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+    request = RequestFactory().post("/account/login/")
+    user = authenticate(request, username=DEMO_USERNAME, password=DEMO_PASSWORD)
     assert user is not None
     names = set(Organisation.objects.for_user(user).values_list("name", flat=True))
     assert names == {"ipcall.me B.V.", "Media IP B.V.", "Qconferencing B.V."}

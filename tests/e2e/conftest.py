@@ -44,9 +44,19 @@ def artifacts(request) -> Path:
 
 @pytest.fixture
 def context(browser):
+    """A browser context that fails the test when the Content Security Policy refused anything
+    on any page: every script and style we ship must come from our own origin (issue 10)."""
     context = browser.new_context(accept_downloads=True, locale="nl-NL")
+    refused = []
+    context.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield context
     context.close()
+    assert refused == [], refused
 
 
 def pytest_terminal_summary(terminalreporter):

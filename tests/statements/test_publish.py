@@ -34,7 +34,9 @@ def test_a_version_snapshots_answers_clause_revisions_and_html(statement):
     assert set(version.clause_revisions) >= {"verantwoordelijke", "rechten", "contact"}
     assert all(value.startswith("sha256:") for value in version.clause_revisions.values())
     assert "ipcall.me B.V." in version.html and len(version.content_hash) == 64
-    assert statement_publish(statement=statement, user=None).number == 2
+    # The same again is the same version (a double submit); a new note is a new version.
+    assert statement_publish(statement=statement, user=None).number == 1
+    assert statement_publish(statement=statement, user=None, change_note="Nieuw").number == 2
 
 
 def test_a_published_version_never_changes_when_the_draft_does(statement):

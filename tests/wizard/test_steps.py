@@ -9,7 +9,7 @@ from generator.answers.loading import parse_answers
 from generator.statements.models import Statement
 from generator.statements.services import organisation_create
 from generator.wizard.steps import STEPS
-from tests.conftest import example_data
+from tests.conftest import example_data, form_login
 from tests.factories import PASSWORD, MembershipFactory
 from tests.wizard.helpers import step_data
 
@@ -147,7 +147,7 @@ def test_a_new_browser_resumes_after_the_last_saved_step(owner, organisation):
         step_data("contact", answers_of(organisation), pk=organisation.pk, revision=0),
     )
     other_browser = Client()
-    assert other_browser.login(username=owner.user.username, password=PASSWORD)
+    assert form_login(other_browser, owner.user.username, PASSWORD)
     response = other_browser.get(reverse("wizard:start", args=[organisation.pk]))
     assert response["Location"] == url(organisation, "diensten")
 
