@@ -39,10 +39,18 @@ run: install
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The whole suite on SQLite, then again on PostgreSQL (Debian's, installed and started by
+# scripts/postgres-for-tests.sh when run as root, as CI does; or TEST_POSTGRES_URL).
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+	@url="$$(bash scripts/postgres-for-tests.sh)"; \
+	if [ -n "$$url" ]; then \
+		echo "The suite again, on PostgreSQL"; DATABASE_URL="$$url" $(BIN)/pytest; \
+	else \
+		echo "PostgreSQL run skipped: not root and no TEST_POSTGRES_URL set."; \
+	fi
 
 lint:
 	$(BIN)/ruff check --fix .

@@ -257,6 +257,8 @@ TASKS = {
     }
 }
 BATCH_EXPORT_KEEP_HOURS = env_int("BATCH_EXPORT_KEEP_HOURS", 24)
+# A batch that has not finished a client for this long lost its worker and is queued again.
+BATCH_STALL_SECONDS = env_int("BATCH_STALL_SECONDS", 300)
 # How long a web request waits for the task worker to make an uncached PDF before it answers
 # "try again shortly" (HTTP 503); a warm render takes well under a second.
 PDF_WAIT_SECONDS = env_int("PDF_WAIT_SECONDS", 20)

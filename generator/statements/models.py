@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from generator.accounts.models import Workspace
@@ -208,6 +209,9 @@ class BatchExport(models.Model):
     file_name = models.CharField(max_length=200, blank=True)
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The last time a client was finished (or the batch was resumed): a batch that has not
+    # moved for BATCH_STALL_SECONDS lost its worker and is resumed (tasks.batch_export_resume).
+    progressed_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
 
     class Meta:

@@ -10,10 +10,12 @@ import io
 import json
 import logging
 import zipfile
+from datetime import timedelta
 
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.text import slugify
 from django_tasks import task
 
@@ -66,14 +68,46 @@ def batch_export_client(item_id: int) -> None:
             pk=item.pk, status=BatchExportItem.Status.WAITING
         ).update(status=item.status, name=item.name, cache_path=item.cache_path, error=item.error)
         if updated:
-            BatchExport.objects.filter(pk=item.batch_id).update(done=F("done") + 1)
+            BatchExport.objects.filter(pk=item.batch_id).update(
+                done=F("done") + 1, progressed_at=timezone.now()
+            )
     # Exactly one worker wins this conditional update: the one that finished the last client.
     if BatchExport.objects.filter(
         pk=item.batch_id, done__gte=F("total"), status=BatchExport.Status.RUNNING
-    ).update(status=BatchExport.Status.PACKING):
-        batch_export_zip(item.batch_id)
+    ).update(status=BatchExport.Status.PACKING, progressed_at=timezone.now()):
+        batch_export_zip.call(item.batch_id)
 
 
+def batch_export_resume(batch: BatchExport, stalled_after: float) -> int:
+    """Re-queue the work of a batch that has not moved for `stalled_after` seconds: its worker
+    died (killed, out of memory, the machine restarted) with a task that will never finish.
+    Both tasks are idempotent, so a slow worker that was still alive costs only a second render,
+    never a second count. Returns the number of tasks queued."""
+    if batch.status not in (
+        BatchExport.Status.QUEUED,
+        BatchExport.Status.RUNNING,
+        BatchExport.Status.PACKING,
+    ):
+        return 0
+    moved = timezone.now() - timedelta(seconds=stalled_after)
+    # Claim the resume, so two pollers of one batch do not both queue everything again.
+    if not BatchExport.objects.filter(pk=batch.pk, progressed_at__lte=moved).update(
+        progressed_at=timezone.now()
+    ):
+        return 0
+    logger.warning("Batch %s stalled at %s/%s: resuming", batch.pk, batch.done, batch.total)
+    if batch.status == BatchExport.Status.PACKING:
+        batch_export_zip.enqueue(batch.pk)
+        return 1
+    waiting = list(
+        batch.items.filter(status=BatchExportItem.Status.WAITING).values_list("pk", flat=True)
+    )
+    for pk in waiting:
+        batch_export_client.enqueue(pk)
+    return len(waiting)
+
+
+@task()
 def batch_export_zip(batch_id: int) -> None:
     """The ZIP of the made PDFs with a manifest; stored only when whole, so a download never
     meets half a ZIP."""
@@ -98,5 +132,8 @@ def batch_export_zip(batch_id: int) -> None:
         )
     file_name = save_atomically(f"exports/{batch.token}.zip", buffer.getvalue())
     BatchExport.objects.filter(pk=batch_id).update(
-        status=BatchExport.Status.DONE, manifest=manifest, file_name=file_name
+        status=BatchExport.Status.DONE,
+        manifest=manifest,
+        file_name=file_name,
+        progressed_at=timezone.now(),
     )

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from generator.statements.models import AuditEvent, BatchExport, BatchExportItem, Organisation
 from generator.statements.services import audit_record
-from generator.statements.tasks import batch_export_start
+from generator.statements.tasks import batch_export_resume, batch_export_start
 
 
 @login_required
@@ -63,6 +63,9 @@ def batch_detail(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def batch_status(request: HttpRequest, token: str) -> JsonResponse:
     batch = _batch(request, token)
+    # The page polls this every second: the natural moment to notice a worker that died.
+    if batch_export_resume(batch, settings.BATCH_STALL_SECONDS):
+        batch.refresh_from_db()
     ready = batch.status == BatchExport.Status.DONE and batch.expires_at > timezone.now()
     return JsonResponse(
         {

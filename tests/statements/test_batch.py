@@ -168,3 +168,50 @@ def test_a_client_exported_before_is_read_from_the_pdf_cache(client, setup, monk
     batch = start(client, organisations[:2])
     batch.refresh_from_db()
     assert batch.status == "done" and [row["status"] for row in batch.manifest] == ["ok", "ok"]
+
+
+def test_a_stalled_batch_is_resumed_once_and_a_moving_one_is_left_alone(client, setup, settings):
+    from django_tasks import default_task_backend
+
+    from generator.statements.tasks import batch_export_client, batch_export_resume
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    default_task_backend.clear()
+    _owner, organisations = setup
+    batch = start(client, organisations)
+    first, *_lost = default_task_backend.results
+    batch_export_client.call(*first.args)  # then the worker dies with the other two
+    batch.refresh_from_db()
+    assert batch_export_resume(batch, stalled_after=60) == 0  # it moved a moment ago
+    BatchExport.objects.filter(pk=batch.pk).update(
+        progressed_at=timezone.now() - timedelta(minutes=10)
+    )
+    batch.refresh_from_db()
+    assert batch_export_resume(batch, stalled_after=60) == 2
+    assert batch_export_resume(batch, stalled_after=60) == 0  # a second poller does nothing
+    for result in default_task_backend.results[3:]:
+        batch_export_client.call(*result.args)
+    batch.refresh_from_db()
+    assert (batch.status, batch.done) == ("done", 3)
+
+
+def test_the_cleanup_removes_old_temporary_files_only(settings, tmp_path):
+    import os
+    import time
+
+    from django.core.management import call_command
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    (tmp_path / "pdf-cache").mkdir()
+    old, new, done = (tmp_path / "pdf-cache" / n for n in (".a.part", ".b.part", "c.pdf"))
+    for path in (old, new, done):
+        path.write_bytes(b"x")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    call_command("delete_expired_exports")
+    assert sorted(p.name for p in (tmp_path / "pdf-cache").iterdir()) == [".b.part", "c.pdf"]
