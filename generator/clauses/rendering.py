@@ -8,6 +8,8 @@ Their output is then reduced to the section vocabulary of documents.document.
 """
 
 import operator
+import re
+import string
 import threading
 import time
 import traceback
@@ -71,6 +73,69 @@ def _capped_range(*args: int) -> Iterator[int]:
         yield value
 
 
+def _too_big(size: int) -> None:
+    if size > MAX_REPEAT_CHARS:
+        raise SecurityError("de uitvoer van deze bewerking is te groot")
+
+
+# A printf-style conversion ("%300000000s", "%.300000000f") and a str.format spec (">300000000").
+_PERCENT_SPEC = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+_NUMBER = re.compile(r"\d+")
+
+
+def _refuse_wide(numbers: list[str]) -> None:
+    # A width or precision that big allocates the string before any output cap could see it;
+    # a "*" would take it from the arguments.
+    if any(n == "*" or (n and int(n) > MAX_REPEAT_CHARS) for n in numbers):
+        raise SecurityError("een breedte in een opmaak is te groot")
+
+
+def _check_format_spec(spec: str) -> None:
+    _refuse_wide(["*"] if "*" in spec else _NUMBER.findall(spec))
+
+
+def _check_percent_format(text: str) -> None:
+    _refuse_wide([n for match in _PERCENT_SPEC.findall(text) for n in match])
+
+
+def _expansion_check(name: str, value: Any, args: tuple) -> None:
+    """Before a filter or str method that can make its result far larger than its input runs:
+    refuse when the result would pass MAX_REPEAT_CHARS (the time budget and the output cap only
+    see a result after it was built, in memory)."""
+    text = value if isinstance(value, str) else str(value)
+    if name in ("center", "ljust", "rjust", "zfill") and args:
+        _too_big(args[0] if isinstance(args[0], int) else 0)
+    elif name == "indent" and args:
+        width = args[0] if isinstance(args[0], int) else len(str(args[0]))
+        _too_big(len(text) + width * (text.count("\n") + 1))
+    elif name == "expandtabs" and args:
+        _too_big(len(text) + (args[0] if isinstance(args[0], int) else 0) * text.count("\t"))
+    elif name == "replace" and len(args) >= 2:
+        old, new = str(args[0]), str(args[1])
+        count = text.count(old) if old else len(text) + 1
+        _too_big(len(text) + count * max(0, len(new) - len(old)))
+    elif name == "format":
+        _check_percent_format(text)
+
+
+def _bounded_filter(name: str, original: Any) -> Any:
+    if hasattr(original, "jinja_pass_arg"):  # the filter is given the context first
+
+        def bounded(passed: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
+            _expansion_check(name, value, args + tuple(kwargs.values()))
+            return original(passed, value, *args, **kwargs)
+
+        bounded.jinja_pass_arg = original.jinja_pass_arg
+    else:
+
+        def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
+            _expansion_check(name, value, args + tuple(kwargs.values()))
+            return original(value, *args, **kwargs)
+
+    bounded.__name__ = original.__name__
+    return bounded
+
+
 class ClauseEnvironment(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"**", "*"})
 
@@ -98,7 +163,21 @@ class ClauseEnvironment(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _check_time()
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str):  # 'x'.center(10**9), 'x'.replace(...), '...'.format(...)
+            _expansion_check(getattr(__obj, "__name__", ""), owner, args + tuple(kwargs.values()))
         return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        # The sandbox hands out its own wrapper for str.format and str.format_map when the
+        # attribute is read; check the format string's widths before handing it out.
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            for _text, _field, spec, _conversion in string.Formatter().parse(value.__self__):
+                if spec and "{" in spec:
+                    raise SecurityError("een breedte in een opmaak is te groot")
+                _check_format_spec(spec or "")
+        return wrapped
 
 
 def _register_helpers(register: str, language: str = "nl") -> dict[str, Any]:
@@ -135,6 +214,8 @@ def _make_environment() -> ClauseEnvironment:
     env.globals["range"] = _capped_range
     # Everything a clause prints is escaped; |safe would let an answer write its own HTML.
     env.filters.pop("safe", None)
+    for name in ("center", "indent", "replace", "format"):
+        env.filters[name] = _bounded_filter(name, env.filters[name])
     return env
 
 

@@ -16,7 +16,9 @@ PART_MAX_AGE = 3600
 
 
 class Command(BaseCommand):
-    help = "Verwijdert de ZIP-bestanden van verlopen exports en achtergebleven tijdelijke bestanden."
+    help = (
+        "Verwijdert de ZIP-bestanden van verlopen exports en achtergebleven tijdelijke bestanden."
+    )
 
     def handle(self, *args, **options) -> None:
         expired = BatchExport.objects.filter(expires_at__lte=timezone.now()).exclude(file_name="")
