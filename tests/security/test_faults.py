@@ -5,9 +5,6 @@ them with SIGKILL."""
 
 import io
 import json
-import os
-import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -24,59 +21,9 @@ from generator.statements.models import StatementVersion
 from generator.statements.services import organisation_create
 from tests.conftest import ROOT, example_data
 from tests.factories import MembershipFactory
-
-sys.path.insert(0, str(ROOT / "bench"))
-from load import User, form_fields, free_port, manage, server_environment
+from tests.security.live import User, database, form_fields, gunicorn, kill, manage, start
 
 PYTHON = sys.executable
-
-
-@pytest.fixture
-def installation(tmp_path):
-    """A fresh production-like installation: migrated SQLite file, clauses, the demo account."""
-    # The production settings, not the tests' (which pytest-django put in the environment).
-    environment = server_environment(tmp_path, free_port()) | {
-        "WEB_CONCURRENCY": "1",
-        "DJANGO_SETTINGS_MODULE": "generator.settings",
-    }
-    manage(environment, "migrate", "--noinput")
-    manage(environment, "collectstatic", "--noinput")
-    manage(environment, "load_clauses")
-    manage(environment | {"DEBUG": "1"}, "load_demo")
-    return environment
-
-
-def start(command: list[str], environment: dict) -> subprocess.Popen:
-    # A session of its own, so SIGKILL reaches gunicorn's master and its workers at once.
-    return subprocess.Popen(
-        command, cwd=ROOT, env=environment, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-
-
-def kill(process: subprocess.Popen) -> None:
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=10)
-
-
-def gunicorn(environment: dict) -> subprocess.Popen:
-    server = start(
-        [str(Path(PYTHON).parent / "gunicorn"), "generator.wsgi", "-c", "gunicorn.conf.py"],
-        environment,
-    )
-    base = "http://" + environment["GUNICORN_BIND"]
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1).close()
-            return server
-        except OSError:
-            time.sleep(0.1)
-    kill(server)
-    pytest.fail("gunicorn did not start")
-
-
-def database(environment: dict) -> sqlite3.Connection:
-    return sqlite3.connect(environment["DATABASE_URL"].removeprefix("sqlite:///"))
 
 
 def test_a_killed_server_loses_no_saved_step(installation):
