@@ -22,6 +22,7 @@ _MESSAGES = {
     "bool_type": "Verwacht true of false.",
     "bool_parsing": "Verwacht true of false.",
     "list_type": "Verwacht een lijst.",
+    "too_long": "Te veel: ten hoogste {max_length}.",
     "model_type": "Verwacht een object met velden.",
     "model_attributes_type": "Verwacht een object met velden.",
     "dict_type": "Verwacht een object met velden.",

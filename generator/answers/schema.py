@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from generator.answers import choices as c
+from generator.answers import limits
 from generator.answers.types import (
     Country,
     Key,
@@ -82,7 +83,9 @@ class Representative(Model):
 class Controller(Address):
     legal_name: Text = Field("", description="Statutaire naam, zoals Voorbeeld B.V.")
     legal_form: c.LegalForm | None = None
-    trade_names: list[Text] = Field(default_factory=list, description="Handelsnamen en merken.")
+    trade_names: list[Text] = Field(
+        default_factory=list, max_length=limits.SHORT_LIST, description="Handelsnamen en merken."
+    )
     kvk_number: OptKvk = None
     vat_id: OptVat = Field(None, description="Btw-identificatienummer.")
     iban: OptIban = Field(
@@ -171,9 +174,9 @@ class Activity(Model):
         description="Waarvoor, in een korte zin: 'Je bestelling leveren en de betaling afhandelen.'",
     )
     data_subjects: list[c.DataSubject] = Field(default_factory=list)
-    data_subjects_other: list[Text] = Field(default_factory=list)
+    data_subjects_other: list[Text] = Field(default_factory=list, max_length=limits.SHORT_LIST)
     data_categories: list[c.DataCategory] = Field(default_factory=list)
-    data_categories_other: list[Text] = Field(default_factory=list)
+    data_categories_other: list[Text] = Field(default_factory=list, max_length=limits.SHORT_LIST)
     special_categories: list[c.SpecialCategory] = Field(default_factory=list)
     special_category_exception: c.Art9Exception | None = None
     criminal_data: bool = False
@@ -283,7 +286,7 @@ class Cookie(Model):
 
 
 class Cookies(Model):
-    items: list[Cookie] = Field(default_factory=list)
+    items: list[Cookie] = Field(default_factory=list, max_length=limits.COOKIES)
     settings_url: OptUrl = Field(None, description="Waar bezoekers hun cookiekeuze wijzigen.")
 
 
@@ -310,7 +313,9 @@ class Rights(Model):
 
 class Security(Model):
     measures: list[c.SecurityMeasure] = Field(default_factory=list)
-    other: list[Text] = Field(default_factory=list, description="Andere maatregelen.")
+    other: list[Text] = Field(
+        default_factory=list, max_length=limits.SHORT_LIST, description="Andere maatregelen."
+    )
     report_email: OptEmail = Field(None, description="Waar iemand een beveiligingsprobleem meldt.")
 
 
@@ -329,7 +334,7 @@ class Other(Model):
     business_transfer: bool = Field(
         False, description="Bij verkoop of fusie gaan gegevens mee naar de koper."
     )
-    extra_sections: list[ExtraSection] = Field(default_factory=list)
+    extra_sections: list[ExtraSection] = Field(default_factory=list, max_length=limits.SHORT_LIST)
 
 
 class Answers(Model):
@@ -337,9 +342,9 @@ class Answers(Model):
     document: DocumentInfo = Field(default_factory=DocumentInfo)
     controller: Controller = Field(default_factory=Controller)
     dpo: Dpo = Field(default_factory=Dpo)
-    services: list[Service] = Field(default_factory=list)
-    recipients: list[Recipient] = Field(default_factory=list)
-    activities: list[Activity] = Field(default_factory=list)
+    services: list[Service] = Field(default_factory=list, max_length=limits.SERVICES)
+    recipients: list[Recipient] = Field(default_factory=list, max_length=limits.RECIPIENTS)
+    activities: list[Activity] = Field(default_factory=list, max_length=limits.ACTIVITIES)
     cookies: Cookies = Field(default_factory=Cookies)
     rights: Rights = Field(default_factory=Rights)
     security: Security = Field(default_factory=Security)
