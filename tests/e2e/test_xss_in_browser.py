@@ -44,3 +44,43 @@ def test_no_payload_runs_anywhere(live_server, context):
     assert '<script>alert("xss")</script>' in page.inner_text("main")
     assert dialogs == [], dialogs
     assert len(injected) >= 50
+
+
+def test_no_payload_runs_in_the_clause_editors_preview(live_server, context, monkeypatch):
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from generator.answers.loading import parse_answers
+    from generator.clauses import admin as clause_admin
+    from generator.clauses.models import EDITORS_GROUP, ClauseTemplate
+    from generator.clauses.services import Example, load_default_clauses
+    from tests.factories import UserFactory
+
+    # The live-server tests empty the database between tests; the editors' group comes from a
+    # data migration, so it is made again the same way.
+    importlib.import_module("generator.clauses.migrations.0002_editors_group").create_group(
+        apps, None
+    )
+    load_default_clauses()
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    answers, _ = hostile_answers()
+    monkeypatch.setattr(
+        clause_admin, "examples", lambda language: [Example("aanval", parse_answers(answers))]
+    )
+    template = ClauseTemplate.objects.get(key="verantwoordelijke", language="nl")
+    dialogs = []
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    page.goto(f"{live_server.url}/admin/clauses/clausetemplate/{template.pk}/change/preview/")
+    page.wait_for_timeout(300)
+    assert '<script>alert("xss")</script>' in page.inner_text("body")
+    assert page.evaluate("document.querySelectorAll('[onerror], link[rel=attachment]').length") == 0
+    assert dialogs == [], dialogs
