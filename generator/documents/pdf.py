@@ -129,11 +129,15 @@ def render_in_worker(document: Document, options: OutputOptions) -> bytes:
     """For web requests: a cached PDF at once, otherwise the task worker makes it while this
     request waits up to PDF_WAIT_SECONDS. WeasyPrint's memory and CPU stay in the worker, which
     is recycled, and never grow the web processes (notes/performance.md)."""
+    return html_in_worker(print_html(document), options)
+
+
+def html_in_worker(html: str, options: OutputOptions) -> bytes:
+    """render_in_worker for print HTML made elsewhere (the verwerkingsregister)."""
     from django_tasks import TaskResultStatus
 
     from generator.documents.tasks import render_pdf
 
-    html = print_html(document)
     path = cache_path(html, options)
     if default_storage.exists(path):
         return _read(path)

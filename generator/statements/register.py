@@ -109,7 +109,8 @@ def register_rows(answers: Answers) -> list[dict[str, str]]:
     return rows
 
 
-def register_xlsx(answers: Answers) -> bytes:
+def register_xlsx(answers: Answers, in_worker: bool = False) -> bytes:
+    # in_worker is for the same signature as register_pdf; a workbook is quick to make anywhere.
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Verwerkingsregister"
@@ -129,7 +130,8 @@ def register_xlsx(answers: Answers) -> bytes:
     return buffer.getvalue()
 
 
-def register_pdf(answers: Answers) -> bytes:
+def register_pdf(answers: Answers, in_worker: bool = False) -> bytes:
+    """`in_worker=True` for web requests: the task worker makes the PDF (pdf.html_in_worker)."""
     html = render_to_string(
         "statements/register_print.html",
         {
@@ -138,6 +140,8 @@ def register_pdf(answers: Answers) -> bytes:
             "rows": [[row[key] for key, _title in COLUMNS] for row in register_rows(answers)],
         },
     )
+    if in_worker:
+        return pdf.html_in_worker(html, OutputOptions())
     return pdf.render_html(html, OutputOptions())
 
 

@@ -236,7 +236,8 @@ def register_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk)
     render_register, content_type = REGISTER_FORMATS[fmt]
     response = HttpResponse(
-        render_register(parse_answers(organisation.statement.answers)), content_type=content_type
+        render_register(parse_answers(organisation.statement.answers), in_worker=True),
+        content_type=content_type,
     )
     response["Content-Disposition"] = f'attachment; filename="verwerkingsregister.{fmt}"'
     audit_record(

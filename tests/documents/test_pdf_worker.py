@@ -83,3 +83,30 @@ def test_the_pdf_module_names_the_fetchers_static_folder():
     from generator.documents import fetcher
 
     assert pdf.STATIC_DIR == fetcher.STATIC_DIR
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["example", "draft", "version", "public version", "register"],
+)
+def test_no_pdf_download_renders_in_the_web_process(client, no_worker, name):
+    from generator.statements.services import organisation_create, statement_publish
+    from tests.conftest import example_data
+    from tests.factories import MembershipFactory
+
+    owner = MembershipFactory()
+    client.force_login(owner.user)
+    organisation = organisation_create(
+        workspace=owner.workspace, name="Web", answers=example_data("qlinx")
+    )
+    statement_publish(statement=organisation.statement, user=None)
+    pk, public_id = organisation.pk, organisation.public_id
+    url = {
+        "example": EXAMPLE_PDF,
+        "draft": reverse("statements:download", args=[pk, "pdf"]),
+        "version": reverse("statements:version_download", args=[pk, 1, "pdf"]),
+        "public version": reverse("public:download", args=[public_id, 1, "pdf"]),
+        "register": reverse("statements:register", args=[pk, "pdf"]),
+    }[name]
+    assert client.get(url).status_code == 503  # queued for the worker, never made here
+    assert [result.task.name for result in no_worker.results] == [render_pdf.name]
