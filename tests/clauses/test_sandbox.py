@@ -164,3 +164,13 @@ def test_conditions_are_expressions_over_the_same_data():
 def test_a_title_is_plain_text_even_when_the_template_writes_markup():
     document = build_document(parse_answers({}), [spec("<p>x</p>", title="<em>Kop</em> & meer")])
     assert document.sections[0].title == "Kop & meer"
+
+
+def test_a_clause_text_is_compiled_once_and_reused():
+    # Compiled templates are cached by their text, so by revision (a revision's text never
+    # changes): rendering a statement does not compile its fifteen clauses again (issue 9).
+    from generator.clauses.rendering import compile_clause
+
+    source = "<p>{{ controller.legal_name }} compileert één keer.</p>"
+    assert compile_clause(source, "test") is compile_clause(source, "test")
+    assert compile_clause(source + " ", "test") is not compile_clause(source, "test")
