@@ -1,14 +1,20 @@
-"""crispy-bootstrap5's field template, built in Python for the common case.
+"""crispy-bootstrap5's field and choice-group templates, built in Python.
 
-The wizard's activities step has a few hundred fields (every activity's row, plus the empty row
-for "toevoegen"); crispy-bootstrap5 renders each through a Django template with several
-includes, which made that step the slowest page under load (docs/benchmarks.md). Our
-templates/bootstrap5/field.html calls `fast_field`: for the layout we use everywhere (labels
-above fields, errors and help text below, no horizontal form, no file fields) it builds the
-same markup here, escaped by format_html; any other case renders crispy's own template, read
-from the installed package. tests/lib/test_forms.py compares both for every kind of field.
+The wizard's activities step has a few hundred fields and several hundred checkbox options
+(every activity's row, plus the empty row for "toevoegen"); crispy-bootstrap5 renders each
+through Django templates with several includes (one per option for its attributes), which made
+that step the slowest page under load (docs/benchmarks.md). Our templates/bootstrap5/field.html
+calls `fast_field` and layout/radio_checkbox_select.html calls `choice_options`: for the layout
+we use everywhere (labels above fields, errors and help text below, no horizontal form, no file
+fields) they build the same markup here; any other field renders crispy's own template, read
+from the installed package. tests/lib/test_forms.py compares both with the originals for every
+kind of field, with and without errors.
+
+Options are escaped as Django's conditional_escape does (html.escape unless already safe)
+without its per-call overhead, since one page has hundreds of them.
 """
 
+import html
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +26,7 @@ from crispy_forms.templatetags.crispy_forms_field import (
     is_radioselect,
     is_select,
 )
+from crispy_forms.templatetags.crispy_forms_filters import optgroups
 from django import template
 from django.conf import settings
 from django.template import Template
@@ -62,20 +69,22 @@ def _widget(field, extra: str) -> SafeString:
     return mark_safe(str(field))  # noqa: S308 - Django's widget rendering escapes the values
 
 
+def _errors(field, inline: bool) -> SafeString:
+    # crispy's field_errors.html (inline: <span>) or field_errors_block.html (<p>).
+    element = "span" if inline else "p"
+    return format_html(
+        '<div id="{}_error" class="invalid-feedback">{}</div>',
+        field.errors.field_id,
+        format_html_join(
+            "",
+            f'<{element} id="error_{{}}_{{}}"><strong>{{}}</strong></{element}>',
+            ((n, field.auto_id, error) for n, error in enumerate(field.errors, 1)),
+        ),
+    )
+
+
 def _help_and_errors(field, inline_errors: bool) -> SafeString:
-    # crispy's field_errors.html (inline: <span>) or field_errors_block.html (<p>), then help.
-    errors = ""
-    if field.errors:
-        element = "span" if inline_errors else "p"
-        errors = format_html(
-            '<div id="{}_error" class="invalid-feedback">{}</div>',
-            field.errors.field_id,
-            format_html_join(
-                "",
-                f'<{element} id="error_{{}}_{{}}"><strong>{{}}</strong></{element}>',
-                ((n, field.auto_id, error) for n, error in enumerate(field.errors, 1)),
-            ),
-        )
+    errors = _errors(field, inline_errors) if field.errors else ""
     help_text = ""
     if field.help_text:
         help_text = format_html(
@@ -113,7 +122,8 @@ def fast_field(context) -> SafeString:
     checkbox = is_checkbox(field)
     classes = "form-check" if checkbox else "mb-3"
     classes += f" {context['wrapper_class']}" if context.get("wrapper_class") else ""
-    classes += f" {field.css_classes()}" if field.css_classes() else ""
+    css_classes = field.css_classes()
+    classes += f" {css_classes}" if css_classes else ""
     inner = []
     if field.label and not checkbox:
         if field.use_fieldset:
@@ -158,3 +168,41 @@ def fast_field(context) -> SafeString:
         format_html_join("", "{}", ((part,) for part in inner)),
     )
     return format_html('<div class="mb-3">{}</div>', html) if checkbox else html
+
+
+def _escape(value) -> str:
+    return str(value) if hasattr(value, "__html__") else html.escape(str(value))
+
+
+def _attributes(attrs: dict) -> str:
+    return "".join(
+        f" {_escape(name)}" if value is True else f' {_escape(name)}="{_escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+@register.simple_tag(takes_context=True)
+def choice_options(context, field, inline_class: str = "") -> SafeString:
+    """Every option of a radio or checkbox group, in crispy-bootstrap5's markup."""
+    invalid = " is-invalid" if field.errors else ""
+    wrapper = "form-check form-check-inline" if inline_class else "form-check"
+    name = _escape(field.html_name)
+    groups = optgroups(field)
+    parts = []
+    for number, (group, options, _index) in enumerate(groups, 1):
+        if group:
+            parts.append(f"<strong>{_escape(group)}</strong>")
+        for position, option in enumerate(options, 1):
+            last = number == len(groups) and position == len(options)
+            show_errors = last and field.errors and not inline_class
+            show_errors = show_errors and context.get("form_show_errors", True)
+            attrs = option["attrs"]
+            parts.append(
+                f'<div class="{wrapper}"><input type="{_escape(option["type"])}" '
+                f'class="form-check-input{invalid}" name="{name}" value="{_escape(option["value"])}"'
+                f'{_attributes(attrs)}><label for="{_escape(attrs.get("id", ""))}" '
+                f'class="form-check-label">{_escape(option["label"])}</label>'
+                f"{_errors(field, inline=False) if show_errors else ''}</div>"
+            )
+    return mark_safe("\n".join(parts))  # noqa: S308 - every value above is escaped
