@@ -89,14 +89,20 @@ def render_html(
         )
 
 
+@cache
+def _fixed_inputs() -> bytes:
+    # Read once per process, like the stylesheet WeasyPrint is given (_stylesheet): both change
+    # only with a deployment, which restarts the processes.
+    css = (STATIC_DIR / "documents" / "print.css").read_bytes()
+    return css + b"\x00" + package_version("weasyprint").encode()
+
+
 def cache_key(html: str, options: OutputOptions) -> str:
     """Everything that decides the PDF's bytes: the HTML, our print CSS, WeasyPrint's version
     and the variant. The same key means the same PDF, so it is made once."""
-    css = (STATIC_DIR / "documents" / "print.css").read_bytes()
     parts = [
         html.encode(),
-        css,
-        package_version("weasyprint").encode(),
+        _fixed_inputs(),
         options.pdf_variant.encode(),
     ]
     return hashlib.sha256(b"\x00".join(parts)).hexdigest()
