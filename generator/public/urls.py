@@ -1,24 +1,10 @@
 from django.urls import path, register_converter
 
+from generator.lib.urls import choice_converter
 from generator.public import views
 
-
-class FormatConverter:
-    regex = "pdf|md"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-class PublicFormat(FormatConverter):
-    regex = "pdf|md|docx"
-
-
-register_converter(FormatConverter, "fmt")
-register_converter(PublicFormat, "publicfmt")
+register_converter(choice_converter("pdf", "md"), "fmt")
+register_converter(choice_converter("pdf", "md", "docx"), "publicfmt")
 
 app_name = "public"
 urlpatterns = [

@@ -1,24 +1,10 @@
 from django.urls import path, register_converter
 
+from generator.lib.urls import choice_converter
 from generator.statements import views, views_batch, views_versions
 
-
-class DownloadFormat:
-    regex = "html|pdf|md|docx|json"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-class RegisterFormat(DownloadFormat):
-    regex = "xlsx|pdf"
-
-
-register_converter(DownloadFormat, "download")
-register_converter(RegisterFormat, "register")
+register_converter(choice_converter("html", "pdf", "md", "docx", "json"), "download")
+register_converter(choice_converter("xlsx", "pdf"), "register")
 
 app_name = "statements"
 urlpatterns = [
