@@ -49,6 +49,20 @@ LongText = Annotated[
 ]
 OptText = Annotated[Text | None, BeforeValidator(_blank_to_none)]
 OptLongText = Annotated[LongText | None, BeforeValidator(_blank_to_none)]
+
+
+class FreeText:
+    """Marks the text an organisation writes that a statement prints inside its own sentences:
+    purposes, descriptions, retention triggers, consequences. This is the one list of what must
+    read right in the statement's register (design.md, "One voice"); names of organisations,
+    services and cookies are not on it. answers/free_text.py walks it."""
+
+
+FREE_TEXT = FreeText()
+Prose = Annotated[Text, FREE_TEXT]
+LongProse = Annotated[LongText, FREE_TEXT]
+OptProse = Annotated[Prose | None, BeforeValidator(_blank_to_none)]
+OptLongProse = Annotated[LongProse | None, BeforeValidator(_blank_to_none)]
 Email = Annotated[str, AfterValidator(wrap(validators.normalise_email))]
 OptEmail = Annotated[Email | None, BeforeValidator(_blank_to_none)]
 Phone = Annotated[str, AfterValidator(wrap(validators.normalise_phone))]

@@ -1,10 +1,12 @@
 """Run every rule: over the Answers, and over the statement's text."""
 
+from generator.answers.choices import Register
 from generator.answers.schema import Answers
 from generator.compliance import (  # noqa: F401 - importing registers the rules
     rules_organisation,
     rules_processing,
     rules_recipients,
+    rules_register,
     rules_text,
 )
 from generator.compliance.findings import RULES, TEXT_RULES, Finding, Report
@@ -18,13 +20,27 @@ def check_answers(answers: Answers) -> list[Finding]:
     return [finding for spec in RULES.values() for finding in spec.check(answers)]
 
 
-def check_text(blocks: list[Block], answers: Answers | None = None) -> list[Finding]:
-    subject = TextSubject(blocks, answers)
+def check_text(
+    blocks: list[Block],
+    answers: Answers | None = None,
+    *,
+    language: str | None = None,
+    register: str | None = None,
+) -> list[Finding]:
+    subject = TextSubject(blocks, answers, language, register)
     return [finding for spec in TEXT_RULES.values() for finding in spec.check(subject)]
 
 
 def check_statement(answers: Answers, document: Document) -> Report:
-    findings = check_answers(answers) + check_text(document_blocks(document), answers)
+    meta = document.metadata
+    # The statement may be rendered in another register than the answers name (a consultant
+    # trying the other one); the rules judge the text that was made.
+    if meta.register != answers.document.register.value:
+        document_info = answers.document.model_copy(update={"register": Register(meta.register)})
+        answers = answers.model_copy(update={"document": document_info})
+    findings = check_answers(answers) + check_text(
+        document_blocks(document), answers, language=meta.language, register=meta.register
+    )
     return Report(sorted(findings, key=lambda f: (not f.blocking, _rule_number(f.rule))))
 
 

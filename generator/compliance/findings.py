@@ -7,7 +7,7 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
-    BLOCKING = "E"  # blocks publication unless acknowledged
+    BLOCKING = "E"  # blocks publication unless acknowledged (or always, if not overridable)
     WARNING = "W"
 
 
@@ -20,6 +20,8 @@ class Finding:
     message_en: str
     path: str | None = None  # answers path of the field that fixes it, e.g. "activities.2.purpose"
     excerpt: str | None = None  # for text rules: the words that triggered it
+    # False: publishing is refused until it is fixed; acknowledging it is not enough.
+    overridable: bool = True
 
     @property
     def blocking(self) -> bool:
@@ -46,13 +48,15 @@ RULES: dict[str, RuleSpec] = {}
 TEXT_RULES: dict[str, RuleSpec] = {}
 
 
-def rule(rule_id: str, *, article: str, summary: str, text: bool = False):
-    """Register a rule; the function yields (severity, message_nl, message_en, path[, excerpt])."""
+def rule(rule_id: str, *, article: str, summary: str, text: bool = False, overridable: bool = True):
+    """Register a rule; the function yields (severity, message_nl, message_en, path[, excerpt]).
+    `overridable=False`: its blocking findings cannot be acknowledged away at publication."""
 
     def register(func: Callable) -> Callable:
         def run(subject) -> Iterator[Finding]:
             for severity, nl, en, path, *rest in func(subject):
-                yield Finding(rule_id, severity, article, nl, en, path, rest[0] if rest else None)
+                excerpt = rest[0] if rest else None
+                yield Finding(rule_id, severity, article, nl, en, path, excerpt, overridable)
 
         (TEXT_RULES if text else RULES)[rule_id] = RuleSpec(rule_id, article, summary, run)
         run.__name__ = func.__name__
@@ -74,6 +78,11 @@ class Report:
         return [f for f in self.findings if f.blocking]
 
     @property
+    def refusing(self) -> list[Finding]:
+        """Blocking findings that no acknowledgement overrides."""
+        return [f for f in self.blocking if not f.overridable]
+
+    @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if not f.blocking]
 
@@ -90,6 +99,7 @@ class Report:
         return {
             "score": self.score,
             "blocking": len(self.blocking),
+            "refusing": len(self.refusing),
             "warnings": len(self.warnings),
             "findings": [f.as_dict() for f in self.ordered()],
         }

@@ -39,6 +39,9 @@ RIGHTS = [
 class TextSubject:
     blocks: list[Block]
     answers: Answers | None = None
+    # The statement's language and register when it is our own Document; None for plain text.
+    language: str | None = None
+    register: str | None = None
 
     @property
     def text(self) -> str:

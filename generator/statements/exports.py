@@ -7,21 +7,18 @@ database has none), unless a caller passes its own (the clause editor's preview)
 import json
 
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from generator.answers.loading import AnswersError, parse_answers
 from generator.answers.schema import Answers
-from generator.clauses.context import build_context
 from generator.clauses.files import ClauseFileError, ClauseSpec
 from generator.clauses.rendering import ClauseError, build_document
 from generator.clauses.services import active_clauses
-from generator.compliance.checker import check_statement, readability_by_section
+from generator.compliance.checker import check_answers, check_statement, readability_by_section
 from generator.documents.document import Document
 from generator.documents.formats import FORMATS, render_for_web
 from generator.documents.html import page_context
 from generator.documents.options import OutputOptions
-from generator.lib import dutch
 
 
 class StatementError(Exception):
@@ -62,7 +59,7 @@ def statement_check(answers: Answers, document: Document | None = None) -> dict:
     document = document or statement_document(answers)
     report = check_statement(answers, document)
     overall, sections = readability_by_section(document)
-    titles = dict(document.toc)
+    titles = {section.key: section.title for section in document.sections}
     return {
         **report.as_dict(),
         "readability": {
@@ -77,6 +74,16 @@ def statement_check(answers: Answers, document: Document | None = None) -> dict:
     }
 
 
+def statement_findings(answers_data: dict) -> list[dict]:
+    """The checker's findings over the answers alone (no rendering), for the wizard to show at
+    the fields; empty when the draft does not validate."""
+    try:
+        answers = parse_answers(answers_data)
+    except AnswersError:
+        return []
+    return [finding.as_dict() for finding in check_answers(answers)]
+
+
 def statement_review(answers_data: dict, *, register: str | None = None) -> dict:
     """What the review page shows: the statement (as page context) and the checker's report."""
     try:
@@ -85,34 +92,6 @@ def statement_review(answers_data: dict, *, register: str | None = None) -> dict
     except (AnswersError, ClauseError, ClauseFileError) as error:
         raise StatementError(str(error)) from error
     return {"page": page_context(document), "check": statement_check(answers, document)}
-
-
-def statement_summary(answers: Answers, register: str | None = None) -> str:
-    """The first layer of a published statement, as HTML (stored with the version)."""
-    context = build_context(answers, register)
-    language = context["language"]
-    data = sorted({item for activity in context["activities"] for item in activity["data"]})
-    retention = []
-    for activity in context["activities"]:
-        kept = activity["retention"]
-        if kept["duration"]:
-            retention.append(
-                (activity["name"], " ".join(filter(None, [kept["duration"], kept["trigger"]])))
-            )
-        elif kept["criterion"] or kept["fiscal"]:
-            retention.append((activity["name"], kept["criterion"] or kept["fiscal_duration"]))
-    return render_to_string(
-        "statements/_summary.html",
-        {
-            **context,
-            "formal": context["register"] == "formal",
-            "data": dutch.format_list(data[:12] + (["meer"] if len(data) > 12 else []), language),
-            "purposes": dutch.format_list([a["name"] for a in context["activities"]], language),
-            "retention": retention,
-            "recipients": dutch.format_list([r["name"] for r in context["recipients"]], language),
-            "transfers": dutch.format_list([r["name"] for r in context["transfers"]], language),
-        },
-    )
 
 
 def version_export(version, fmt: str, language: str | None = None) -> HttpResponse:

@@ -12,11 +12,12 @@ from generator.answers.choices import Language
 from generator.answers.loading import parse_answers
 from generator.clauses.files import ClauseFileError
 from generator.clauses.rendering import ClauseError
+from generator.compliance.checker import check_answers
 from generator.documents.formats import FORMATS
 from generator.documents.options import OutputOptions
 from generator.lib import dutch
 from generator.statements.changes import PHRASES, describe_changes
-from generator.statements.exports import statement_check, statement_document, statement_summary
+from generator.statements.exports import statement_check, statement_document
 from generator.statements.models import AuditEvent, Organisation, Statement, StatementVersion
 
 
@@ -30,6 +31,15 @@ class BlockingFindings(Exception):
     def __init__(self, count: int):
         self.count = count
         super().__init__(f"{count} blokkerende punten")
+
+
+class PublishRefused(Exception):
+    """Findings that no acknowledgement overrides (such as a text in the other register):
+    nothing is published until they are fixed. `findings` are the checker's dicts."""
+
+    def __init__(self, findings: list[dict]):
+        self.findings = findings
+        super().__init__("; ".join(f["message_nl"] for f in findings))
 
 
 def _check(answers) -> dict | None:
@@ -161,8 +171,8 @@ def _in_language(answers, language: str):
 def statement_publish(
     *, statement: Statement, user, acknowledge_blocking: bool = False, change_note: str = ""
 ) -> StatementVersion:
-    """Snapshot the answers, the clause revisions, the Document, the rendered page, the first
-    layer and the checker's report (design.md, invariant 2). With blocking findings, only when
+    """Snapshot the answers, the clause revisions, the Document (its first layer, the summary,
+    is one of its sections), the rendered page and the checker's report (design.md, invariant 2). With blocking findings, only when
     they are acknowledged.
 
     Idempotent: publishing what the latest version already is (same answers, clause revisions
@@ -183,15 +193,23 @@ def statement_publish(
     ):
         return latest
     report = statement_check(answers, document)
+    translated = {
+        language.value: _in_language(answers, language.value)
+        for language in answers.document.extra_languages
+        if language != answers.document.language
+    }
+    refusing = [f for f in report["findings"] if f["severity"] == "E" and not f["overridable"]]
+    for other in translated.values():
+        refusing += [f.as_dict() for f in check_answers(other) if f.blocking and not f.overridable]
+    if refusing:
+        raise PublishRefused(refusing)
     if report["blocking"] and not acknowledge_blocking:
         raise BlockingFindings(report["blocking"])
     html = FORMATS["html"].render(document, OutputOptions()).decode()
     translations = {}
-    for language in answers.document.extra_languages:
-        if language != answers.document.language:
-            translated = _in_language(answers, language.value)
-            changes = statement_changes(statement, translated, note=change_note)
-            translations[language.value] = statement_document(translated, changes=changes).as_dict()
+    for language, other in translated.items():
+        changes = statement_changes(statement, other, note=change_note)
+        translations[language] = statement_document(other, changes=changes).as_dict()
     last = statement.versions.order_by("-number").values_list("number", flat=True).first() or 0
     organisation = statement.organisation
     audit_record(
@@ -211,7 +229,6 @@ def statement_publish(
         effective_date=answers.document.effective_date or timezone.localdate(),
         change_note=change_note,
         document=document.as_dict(),
-        summary_html=statement_summary(answers),
         translations=translations,
         html=html,
         content_hash=hashlib.sha256(html.encode()).hexdigest(),

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from generator.accounts.models import Membership, Workspace
@@ -21,6 +21,7 @@ from generator.statements.models import AuditEvent, Organisation
 from generator.statements.register import REGISTER_FORMATS
 from generator.statements.services import (
     BlockingFindings,
+    PublishRefused,
     audit_record,
     organisation_clone,
     organisation_create,
@@ -192,6 +193,18 @@ def statement_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
             user=request.user,
             acknowledge_blocking=request.POST.get("acknowledge_blocking") == "on",
             change_note=request.POST.get("change_note", "").strip()[:300],
+        )
+    except PublishRefused as error:
+        messages.error(
+            request,
+            ngettext(
+                "Niet gepubliceerd: %(count)s punt moet eerst worden opgelost; dat kunt u niet "
+                "wegvinken. Het staat hieronder bij de controle.",
+                "Niet gepubliceerd: %(count)s punten moeten eerst worden opgelost; die kunt u niet "
+                "wegvinken. Ze staan hieronder bij de controle.",
+                len(error.findings),
+            )
+            % {"count": len(error.findings)},
         )
     except BlockingFindings as error:
         messages.error(

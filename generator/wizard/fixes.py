@@ -5,7 +5,7 @@ of field, also for a group of checkboxes that has no element with the field's ow
 
 from generator.lib.countries import in_eea
 
-CONTACT_FIELDS = {"email", "phone", "website", "contact_form_url", "contact_hours"}
+CONTACT_FIELDS = {"email", "phone", "website", "contact_form_url", "contact_hours", "contacts"}
 ACTIVITY_FIELDS = {"retention": "retention_period", "automated_decision": "adm_description"}
 
 
@@ -45,7 +45,7 @@ def fix_target(path: str | None, answers: dict) -> tuple[str, str]:
     if head == "recipients":
         index = int(parts[1])
         field = parts[2] if len(parts) > 2 else "name"
-        if field in ("transfer_mechanism", "derogation", "safeguard_copy"):
+        if field in ("transfer_mechanism", "derogation_ground", "derogation", "safeguard_copy"):
             recipients = answers.get("recipients", [])
             abroad = [i for i, r in enumerate(recipients) if not in_eea(r.get("country", "NL"))]
             if index in abroad:
@@ -57,3 +57,13 @@ def fix_target(path: str | None, answers: dict) -> tuple[str, str]:
         field = parts[3] if len(parts) > 3 else "name"
         return "cookies", f"div_id_cookies-{parts[2]}-{field}"
     return "controle", ""
+
+
+def findings_at_step(step: str, findings: list[dict], answers: dict) -> dict[str, list[dict]]:
+    """The findings whose fix is a field of this step, by the field's wrapper id."""
+    at_step: dict[str, list[dict]] = {}
+    for finding in findings:
+        target, field = fix_target(finding["path"], answers)
+        if target == step and field:
+            at_step.setdefault(field, []).append(finding)
+    return at_step

@@ -20,9 +20,9 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from generator.answers.loading import AnswersError
 from generator.statements.access import get_organisation_for_user
-from generator.statements.exports import StatementError, statement_review
+from generator.statements.exports import StatementError, statement_findings, statement_review
 from generator.statements.services import StatementConflict, statement_save_step
-from generator.wizard.fixes import fix_target
+from generator.wizard.fixes import findings_at_step, fix_target
 from generator.wizard.forms.base import ui_language
 from generator.wizard.steps import CONDITIONS, STEPS, STEPS_BY_NAME, form_kwargs, required_steps
 
@@ -95,6 +95,7 @@ class StatementWizard(NamedUrlSessionWizardView):
             revision = int(self.request.POST.get("revision", ""))
         except ValueError:
             return HttpResponseBadRequest(_("Ontbrekende revisie."))
+        before = self.findings_here(step)
         try:
             self.statement = statement_save_step(
                 statement=self.statement,
@@ -111,6 +112,20 @@ class StatementWizard(NamedUrlSessionWizardView):
         # The saved answers may switch conditional steps on or off.
         for attribute in ("_resolved_form_list", "_cache_signature"):
             self.__dict__.pop(attribute, None)
+        new = [
+            finding
+            for field, found in self.findings_here(step).items()
+            for finding in found
+            if finding["severity"] == "E" and finding not in before.get(field, [])
+        ]
+        if new and step in self.get_form_list():
+            # Saved, but this step now has something that blocks publishing: show it at its
+            # field before moving on (a second save goes on to the next step).
+            messages.warning(
+                self.request,
+                _("Opgeslagen. Controleer de gemarkeerde velden: dit blokkeert het publiceren."),
+            )
+            return redirect(self.get_step_url(step))
         if goto and goto in self.get_form_list():
             return redirect(self.get_step_url(goto))
         if step == self.steps.last:
@@ -118,10 +133,34 @@ class StatementWizard(NamedUrlSessionWizardView):
             return redirect("statements:dashboard")
         return redirect(self.get_step_url(self.get_next_step(step)))
 
+    def findings_here(self, step: str) -> dict[str, list[dict]]:
+        answers = self.statement.answers
+        return findings_at_step(step, statement_findings(answers), answers)
+
+    def mark_fields(self, form, found: dict[str, list[dict]]) -> list[dict]:
+        """Put each finding at its field (fast_crispy shows `field_findings`) and return them
+        for the list at the top of the step."""
+        message_key = f"message_{ui_language()}"
+        forms = [*form.forms, form.main] if isinstance(form, BaseFormSet) else [form]
+        listed = []
+        for each in filter(None, forms):
+            each.field_findings = {}
+            for bound in each:
+                for finding in found.get(f"div_{bound.auto_id}", []):
+                    item = {
+                        "severity": finding["severity"],
+                        "message": finding[message_key],
+                        "anchor": f"div_{bound.auto_id}",
+                    }
+                    each.field_findings.setdefault(bound.auto_id, []).append(item)
+                    listed.append(item)
+        return listed
+
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         answers = self.statement.answers
         current = self.steps.current
+        context["step_findings"] = self.mark_fields(form, self.findings_here(current))
         context |= {
             "organisation": self.organisation,
             "statement": self.statement,

@@ -32,6 +32,7 @@ from django.conf import settings
 from django.template import Template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -83,6 +84,25 @@ def _errors(field, inline: bool) -> SafeString:
     )
 
 
+def _findings(field) -> SafeString:
+    """The checker's findings for this field (wizard.views.mark_fields), below its errors."""
+    found = getattr(field.form, "field_findings", {}).get(field.auto_id)
+    if not found:
+        return ""
+    return format_html_join(
+        "",
+        '<div class="form-text field-finding {}" role="note"><strong>{}</strong> {}</div>',
+        (
+            (
+                "text-danger-emphasis" if item["severity"] == "E" else "text-warning-emphasis",
+                _("Blokkeert publiceren:") if item["severity"] == "E" else _("Let op:"),
+                item["message"],
+            )
+            for item in found
+        ),
+    )
+
+
 def _help_and_errors(field, inline_errors: bool) -> SafeString:
     errors = _errors(field, inline_errors) if field.errors else ""
     help_text = ""
@@ -92,7 +112,7 @@ def _help_and_errors(field, inline_errors: bool) -> SafeString:
             format_html('id="{}_helptext" ', field.auto_id) if field.auto_id else "",
             mark_safe(field.help_text),  # noqa: S308 - crispy marks it safe too; our own texts
         )
-    return format_html("{}{}", errors, help_text)
+    return format_html("{}{}{}", errors, _findings(field), help_text)
 
 
 def _label(field) -> SafeString:
@@ -142,6 +162,7 @@ def fast_field(context) -> SafeString:
                 ).render(context)
             )
         )
+        inner.append(_findings(field))
     elif checkbox:
         invalid = " is-invalid" if field.errors else ""
         inner.append(_widget(field, "form-check-input" + invalid))
