@@ -24,6 +24,8 @@ class LegalForm(StrEnum):
     VERENIGING = "vereniging"
     COOPERATIE = "cooperatie"
     OVERHEID = "overheid"
+    # Not registered with the KvK: people who work together without a legal person.
+    PRIVATE_PERSONS = "private_persons"
     OTHER = "other"
 
 
@@ -120,9 +122,18 @@ class LegalBasis(StrEnum):
 
 
 class Source(StrEnum):
-    DATA_SUBJECT = "data_subject"
-    THIRD_PARTY = "third_party"
-    BOTH = "both"
+    DATA_SUBJECT = "data_subject"  # the person gives it
+    USAGE = "usage"  # it arises from using the service: IP address, logs, cookie ids, device
+    THIRD_PARTY = "third_party"  # someone else gives it (Art. 14)
+
+
+class SourceNotice(StrEnum):
+    """Art. 14(3) and (5)(a): when someone whose data comes from elsewhere is told."""
+
+    WITHIN_MONTH = "within_month"
+    FIRST_CONTACT = "first_contact"
+    FIRST_DISCLOSURE = "first_disclosure"
+    ALREADY_INFORMED = "already_informed"
 
 
 class Provision(StrEnum):
@@ -174,6 +185,18 @@ class TransferMechanism(StrEnum):
     DEROGATION = "derogation"
 
 
+class Art49Derogation(StrEnum):
+    """Art. 49(1) AVG, by its letter: the derogations for a transfer without safeguards."""
+
+    EXPLICIT_CONSENT = "a"
+    CONTRACT_WITH_PERSON = "b"
+    CONTRACT_FOR_PERSON = "c"
+    PUBLIC_INTEREST = "d"
+    LEGAL_CLAIMS = "e"
+    VITAL_INTERESTS = "f"
+    PUBLIC_REGISTER = "g"
+
+
 class CookieParty(StrEnum):
     FIRST = "first"
     THIRD = "third"
@@ -206,6 +229,13 @@ class RequestChannel(StrEnum):
     ACCOUNT = "account"
     POST = "post"
     PHONE = "phone"
+
+
+class OptionalRight(StrEnum):
+    """Rights the AVG gives only for some bases, which an organisation may offer for all."""
+
+    OBJECTION = "objection"
+    PORTABILITY = "portability"
 
 
 class TermUnit(StrEnum):

@@ -26,6 +26,16 @@ Conventions:
   (`https://` only). Countries are ISO 3166 two-letter codes (`NL`, `US`).
 - Recipients and activities have an `id`; activities and cookies refer to recipients by it.
 - Errors name the field path, for example `activities.2.retention.period`.
+- A question that was not answered is `null` (or an empty list), never a default that reads as
+  an answer: the statement says only what the answers support (`sells_data`: `null` says
+  nothing, `false` says "Wij verkopen uw gegevens niet").
+- Free text (purposes, descriptions, retention triggers, consequences, legitimate interests,
+  the cookie purposes, ...) is printed inside the statement's sentences, in formal and informal
+  statements alike. Write it without "u" or "je": in the wij-form or about "de klant". Text in
+  the other register is a finding the checker does not let you publish with (R30). Names of
+  recipients are printed mid-sentence as typed: "onze boekhouder", "Mollie B.V.".
+- Older files keep loading: `source` (`data_subject`, `third_party` or `both`) is read as
+  `sources`.
 
 Examples: [docs/examples/](examples/).
 """

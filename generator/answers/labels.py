@@ -20,6 +20,7 @@ NL: dict[type[StrEnum], dict[StrEnum, str]] = {
         c.LegalForm.VERENIGING: "vereniging",
         c.LegalForm.COOPERATIE: "coöperatie",
         c.LegalForm.OVERHEID: "overheidsorganisatie",
+        c.LegalForm.PRIVATE_PERSONS: "samenwerkingsverband van particulieren",
         c.LegalForm.OTHER: "organisatie",
     },
     c.ServiceKind: {
@@ -48,7 +49,7 @@ NL: dict[type[StrEnum], dict[StrEnum, str]] = {
         c.DataCategory.POSTCODE_CITY: "postcode en woonplaats",
         c.DataCategory.EMAIL: "e-mailadres",
         c.DataCategory.PHONE: "telefoonnummer",
-        c.DataCategory.MOBILE: "mobiele telefoonnummer",
+        c.DataCategory.MOBILE: "mobiel telefoonnummer",
         c.DataCategory.BIRTH_DATE: "geboortedatum",
         c.DataCategory.GENDER: "geslacht",
         c.DataCategory.PHOTO: "foto",
@@ -134,6 +135,25 @@ NL: dict[type[StrEnum], dict[StrEnum, str]] = {
         c.TransferMechanism.BCR: "bindende regels binnen het concern (binding corporate rules)",
         c.TransferMechanism.DEROGATION: "een uitzondering van artikel 49 AVG",
     },
+    c.Art49Derogation: {
+        c.Art49Derogation.EXPLICIT_CONSENT: "uitdrukkelijke toestemming voor deze doorgifte (artikel 49 lid 1 sub a AVG)",
+        c.Art49Derogation.CONTRACT_WITH_PERSON: "de doorgifte is nodig voor een overeenkomst met de betrokkene (artikel 49 lid 1 sub b AVG)",
+        c.Art49Derogation.CONTRACT_FOR_PERSON: "de doorgifte is nodig voor een overeenkomst in het belang van de betrokkene (artikel 49 lid 1 sub c AVG)",
+        c.Art49Derogation.PUBLIC_INTEREST: "gewichtige redenen van algemeen belang (artikel 49 lid 1 sub d AVG)",
+        c.Art49Derogation.LEGAL_CLAIMS: "het instellen, uitoefenen of verdedigen van een rechtsvordering (artikel 49 lid 1 sub e AVG)",
+        c.Art49Derogation.VITAL_INTERESTS: "de bescherming van vitale belangen (artikel 49 lid 1 sub f AVG)",
+        c.Art49Derogation.PUBLIC_REGISTER: "gegevens uit een openbaar register (artikel 49 lid 1 sub g AVG)",
+    },
+    c.SourceNotice: {
+        c.SourceNotice.WITHIN_MONTH: "binnen een maand nadat wij de gegevens kregen",
+        c.SourceNotice.FIRST_CONTACT: "bij ons eerste contact",
+        c.SourceNotice.FIRST_DISCLOSURE: "voordat wij de gegevens aan een ander geven",
+        c.SourceNotice.ALREADY_INFORMED: "niet apart: de betrokkene heeft deze informatie al",
+    },
+    c.OptionalRight: {
+        c.OptionalRight.OBJECTION: "bezwaar",
+        c.OptionalRight.PORTABILITY: "gegevensoverdraagbaarheid",
+    },
     c.CookieParty: {
         c.CookieParty.FIRST: "eigen cookie",
         c.CookieParty.THIRD: "cookie van een derde",
@@ -162,8 +182,8 @@ NL: dict[type[StrEnum], dict[StrEnum, str]] = {
         c.SecurityMeasure.LOGGING: "wij leggen vast wie gegevens inziet of wijzigt",
         c.SecurityMeasure.BACKUPS: "wij maken regelmatig back-ups",
         c.SecurityMeasure.UPDATES: "wij installeren updates voor de beveiliging meteen",
-        c.SecurityMeasure.CONFIDENTIALITY: "medewerkers moeten alles geheimhouden",
-        c.SecurityMeasure.POLICY: "wij werken volgens een vastgelegd informatiebeveiligingsbeleid",
+        c.SecurityMeasure.CONFIDENTIALITY: "medewerkers moeten alles geheim houden",
+        c.SecurityMeasure.POLICY: "wij werken volgens een beveiligingsbeleid dat op papier staat",
         c.SecurityMeasure.PSEUDONYMISATION: "waar het kan, vervangen wij namen door codes (pseudonimisering)",
         c.SecurityMeasure.TESTING: "wij laten onze beveiliging regelmatig testen",
         c.SecurityMeasure.ISO27001: "onze informatiebeveiliging is gecertificeerd volgens ISO 27001",
@@ -190,6 +210,7 @@ EN: dict[type[StrEnum], dict[StrEnum, str]] = {
         c.LegalForm.VERENIGING: "association",
         c.LegalForm.COOPERATIE: "cooperative",
         c.LegalForm.OVERHEID: "public authority",
+        c.LegalForm.PRIVATE_PERSONS: "partnership of private individuals",
         c.LegalForm.OTHER: "organisation",
     },
     c.ServiceKind: {
@@ -304,6 +325,25 @@ EN: dict[type[StrEnum], dict[StrEnum, str]] = {
         c.TransferMechanism.BCR: "binding corporate rules",
         c.TransferMechanism.DEROGATION: "a derogation under Article 49 GDPR",
     },
+    c.Art49Derogation: {
+        c.Art49Derogation.EXPLICIT_CONSENT: "explicit consent to this transfer (Article 49(1)(a) GDPR)",
+        c.Art49Derogation.CONTRACT_WITH_PERSON: "the transfer is necessary for a contract with the data subject (Article 49(1)(b) GDPR)",
+        c.Art49Derogation.CONTRACT_FOR_PERSON: "the transfer is necessary for a contract in the interest of the data subject (Article 49(1)(c) GDPR)",
+        c.Art49Derogation.PUBLIC_INTEREST: "important reasons of public interest (Article 49(1)(d) GDPR)",
+        c.Art49Derogation.LEGAL_CLAIMS: "establishing, exercising or defending legal claims (Article 49(1)(e) GDPR)",
+        c.Art49Derogation.VITAL_INTERESTS: "the protection of vital interests (Article 49(1)(f) GDPR)",
+        c.Art49Derogation.PUBLIC_REGISTER: "data from a public register (Article 49(1)(g) GDPR)",
+    },
+    c.SourceNotice: {
+        c.SourceNotice.WITHIN_MONTH: "within a month of receiving the data",
+        c.SourceNotice.FIRST_CONTACT: "when we first contact them",
+        c.SourceNotice.FIRST_DISCLOSURE: "before we disclose the data to anyone else",
+        c.SourceNotice.ALREADY_INFORMED: "not separately: the data subject already has this information",
+    },
+    c.OptionalRight: {
+        c.OptionalRight.OBJECTION: "objection",
+        c.OptionalRight.PORTABILITY: "data portability",
+    },
     c.CookieParty: {
         c.CookieParty.FIRST: "our own cookie",
         c.CookieParty.THIRD: "third-party cookie",
@@ -346,6 +386,26 @@ EN: dict[type[StrEnum], dict[StrEnum, str]] = {
         c.ChangeNotice.ACCOUNT: "a message in the account",
     },
 }
+
+# The first layer ("In het kort") names data by kind, not item by item (WP260 §35-36: short).
+_D = c.DataCategory
+SUMMARY_DATA: list[tuple[frozenset[c.DataCategory], dict[str, str]]] = [
+    (frozenset({_D.NAME, _D.ADDRESS, _D.POSTCODE_CITY, _D.EMAIL, _D.PHONE, _D.MOBILE}),
+     {"nl": "naam en contactgegevens", "en": "name and contact details"}),
+    (frozenset({_D.BIRTH_DATE}), {"nl": "geboortedatum", "en": "date of birth"}),
+    (frozenset({_D.GENDER}), {"nl": "geslacht", "en": "gender"}),
+    (frozenset({_D.PHOTO}), {"nl": "foto", "en": "photo"}),
+    (frozenset({_D.ACCOUNT}), {"nl": "inloggegevens", "en": "login details"}),
+    (frozenset({_D.BILLING_ADDRESS, _D.PAYMENT, _D.BANK_ACCOUNT, _D.ORDER_HISTORY}),
+     {"nl": "bestel- en betaalgegevens", "en": "order and payment details"}),
+    (frozenset({_D.COMMUNICATION}), {"nl": "berichten", "en": "messages"}),
+    (frozenset({_D.LOCATION}), {"nl": "locatie", "en": "location"}),
+    (frozenset({_D.IP_ADDRESS, _D.DEVICE, _D.USAGE, _D.TRAFFIC, _D.ONLINE_IDENTIFIERS}),
+     {"nl": "gegevens over het gebruik van onze diensten", "en": "data on the use of our services"}),
+    (frozenset({_D.COMPANY, _D.JOB_TITLE, _D.EMPLOYER}),
+     {"nl": "zakelijke gegevens", "en": "business details"}),
+    (frozenset({_D.CV}), {"nl": "sollicitatiegegevens", "en": "job application details"}),
+]  # fmt: skip
 
 # Keyed by enum class first: members of different enums share values ("phone", "contract")
 # and a StrEnum hashes like its value, so one flat dict would let them overwrite each other.

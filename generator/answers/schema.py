@@ -8,8 +8,18 @@ valid Answers.
 
 import datetime
 import warnings
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from generator.answers import choices as c
@@ -17,15 +27,17 @@ from generator.answers import limits
 from generator.answers.types import (
     Country,
     Key,
-    LongText,
+    LongProse,
     OptEmail,
     OptIban,
     OptKvk,
-    OptLongText,
+    OptLongProse,
     OptPhone,
+    OptProse,
     OptText,
     OptUrl,
     OptVat,
+    Prose,
     Text,
     wrap,
 )
@@ -44,7 +56,7 @@ warnings.filterwarnings("ignore", message='Field name "register"', category=User
 
 
 class DocumentInfo(Model):
-    title: OptText = Field(None, description="Titel; leeg: 'Privacyverklaring'.")
+    title: OptProse = Field(None, description="Titel; leeg: 'Privacyverklaring'.")
     version_label: OptText = Field(None, description="Versienummer of -naam, zoals 2.1.")
     effective_date: datetime.date | None = Field(
         None, description="Datum waarop deze versie geldt."
@@ -80,6 +92,22 @@ class Representative(Model):
     email: OptEmail = None
 
 
+class TopicContact(Model):
+    """A contact address for one topic, such as the customer service or the finance team."""
+
+    topic: Prose = Field(description="Waarvoor, zoals 'klantenservice' of 'facturen'.")
+    email: OptEmail = None
+    phone: OptPhone = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "TopicContact":
+        if not (self.email or self.phone):
+            raise PydanticCustomError(
+                "contact", "Vul bij dit contact een e-mailadres of telefoonnummer in."
+            )
+        return self
+
+
 class Controller(Address):
     legal_name: Text = Field("", description="Statutaire naam, zoals Voorbeeld B.V.")
     legal_form: c.LegalForm | None = None
@@ -87,6 +115,10 @@ class Controller(Address):
         default_factory=list, max_length=limits.SHORT_LIST, description="Handelsnamen en merken."
     )
     kvk_number: OptKvk = None
+    kvk_registered: bool | None = Field(
+        None,
+        description="Ingeschreven bij de KvK; false voor wie dat niet hoeft, zoals particulieren die samenwerken.",
+    )
     vat_id: OptVat = Field(None, description="Btw-identificatienummer.")
     iban: OptIban = Field(
         None, description="Rekeningnummer, voor wie het in de contactgegevens wil tonen."
@@ -95,11 +127,16 @@ class Controller(Address):
     phone: OptPhone = None
     website: OptUrl = None
     contact_form_url: OptUrl = None
-    contact_hours: OptText = Field(
+    contact_hours: OptProse = Field(
         None,
         description="Bijvoorbeeld: maandag tot en met vrijdag van 9.00 tot 17.00 uur.",
     )
-    about: OptLongText = Field(None, description="Wie wij zijn, in een paar zinnen.")
+    about: OptLongProse = Field(None, description="Wie wij zijn, in een paar zinnen.")
+    contacts: list[TopicContact] = Field(
+        default_factory=list,
+        max_length=limits.SHORT_LIST,
+        description="Andere contactadressen per onderwerp (klantenservice, facturen, ...).",
+    )
     outside_eu: bool = Field(
         False,
         description="Gevestigd buiten de EU (dan is een EU-vertegenwoordiger nodig).",
@@ -123,17 +160,17 @@ class Service(Model):
     name: Text
     kind: c.ServiceKind = c.ServiceKind.WEBSITE
     url: OptUrl = None
-    description: OptLongText = None
+    description: OptLongProse = None
 
 
 class Retention(Model):
     period: int | None = Field(None, ge=1, le=100)
     unit: c.RetentionUnit | None = None
-    trigger: OptText = Field(
+    trigger: OptProse = Field(
         None,
         description="Vanaf wanneer de termijn loopt, zoals 'na het opzeggen van het abonnement'.",
     )
-    criterion: OptLongText = Field(
+    criterion: OptLongProse = Field(
         None,
         description="Als er geen vaste termijn is: waarmee de termijn wordt bepaald.",
     )
@@ -141,7 +178,7 @@ class Retention(Model):
         False,
         description="Gegevens voor de administratie: 7 jaar fiscale bewaarplicht.",
     )
-    per_category: OptLongText = Field(
+    per_category: OptLongProse = Field(
         None,
         description="Andere termijnen per soort gegevens, als die verschillen (artikel 30 lid 1 sub f).",
     )
@@ -159,47 +196,63 @@ class Retention(Model):
 class AutomatedDecision(Model):
     """Art. 22 AVG: a decision without human involvement with legal or similar effects."""
 
-    description: LongText = Field(description="Welk besluit de computer neemt.")
-    logic: LongText = Field(description="Hoe het besluit tot stand komt.")
-    consequences: LongText = Field(description="Wat het besluit voor iemand betekent.")
+    description: LongProse = Field(description="Welk besluit de computer neemt.")
+    logic: LongProse = Field(description="Hoe het besluit tot stand komt.")
+    consequences: LongProse = Field(description="Wat het besluit voor iemand betekent.")
     ground: c.DecisionGround
     profiling: bool = False
 
 
+def _sources(value):
+    # Files from before sources were a list say "source": "data_subject", "third_party" or
+    # "both"; they keep loading.
+    if isinstance(value, str):
+        return ["data_subject", "third_party"] if value == "both" else [value]
+    return value
+
+
 class Activity(Model):
     id: Key
-    name: Text
-    purpose: LongText = Field(
+    name: Prose
+    purpose: LongProse = Field(
         "",
-        description="Waarvoor, in een korte zin: 'Je bestelling leveren en de betaling afhandelen.'",
+        description="Waarvoor, in een korte zin in de wij-vorm: 'Bestellingen leveren en de betaling afhandelen.'",
     )
     data_subjects: list[c.DataSubject] = Field(default_factory=list)
-    data_subjects_other: list[Text] = Field(default_factory=list, max_length=limits.SHORT_LIST)
+    data_subjects_other: list[Prose] = Field(default_factory=list, max_length=limits.SHORT_LIST)
     data_categories: list[c.DataCategory] = Field(default_factory=list)
-    data_categories_other: list[Text] = Field(default_factory=list, max_length=limits.SHORT_LIST)
+    data_categories_other: list[Prose] = Field(default_factory=list, max_length=limits.SHORT_LIST)
     special_categories: list[c.SpecialCategory] = Field(default_factory=list)
     special_category_exception: c.Art9Exception | None = None
     criminal_data: bool = False
-    criminal_data_basis: OptText = Field(None, description="Grond in de UAVG (art. 31-33).")
+    criminal_data_basis: OptProse = Field(None, description="Grond in de UAVG (art. 31-33).")
     bsn: bool = False
-    bsn_law: OptText = Field(None, description="De wet die het gebruik van het BSN toestaat.")
+    bsn_law: OptProse = Field(None, description="De wet die het gebruik van het BSN toestaat.")
     legal_basis: c.LegalBasis | None = None
-    legal_obligation: OptText = Field(
+    legal_obligation: OptProse = Field(
         None, description="Bij een wettelijke verplichting: welke wet."
     )
-    legitimate_interest: OptLongText = Field(
+    legitimate_interest: OptLongProse = Field(
         None, description="Bij een gerechtvaardigd belang: welk belang."
     )
-    consent_withdrawal: OptLongText = Field(
+    consent_withdrawal: OptLongProse = Field(
         None, description="Bij toestemming: hoe die wordt ingetrokken."
     )
-    source: c.Source = c.Source.DATA_SUBJECT
-    source_name: OptText = Field(
+    sources: Annotated[list[c.Source], BeforeValidator(_sources)] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("sources", "source"),
+        description="Waar de gegevens vandaan komen: van de persoon zelf, uit het gebruik van de dienst, van een ander.",
+    )
+    source_name: OptProse = Field(
         None, description="Van wie de gegevens komen als het niet de persoon zelf is."
     )
     source_public: bool = False
+    source_notice: c.SourceNotice | None = Field(
+        None,
+        description="Wanneer iemand hoort dat wij gegevens van een ander kregen (artikel 14 lid 3).",
+    )
     provision: c.Provision | None = None
-    provision_consequence: OptLongText = Field(
+    provision_consequence: OptLongProse = Field(
         None, description="Wat er gebeurt als iemand de gegevens niet geeft."
     )
     retention: Retention = Field(default_factory=Retention)
@@ -226,13 +279,16 @@ class Recipient(Model):
     id: Key
     name: Text
     role: c.RecipientRole = c.RecipientRole.PROCESSOR
-    category: OptText = Field(None, description="Soort ontvanger, zoals 'hostingprovider'.")
-    description: OptLongText = Field(None, description="Wat de ontvanger met de gegevens doet.")
+    category: OptProse = Field(None, description="Soort ontvanger, zoals 'hostingprovider'.")
+    description: OptLongProse = Field(None, description="Wat de ontvanger met de gegevens doet.")
     country: Country = "NL"
     transfer_mechanism: c.TransferMechanism | None = None
-    derogation: OptText = Field(None, description="Bij artikel 49: welke uitzondering.")
-    safeguard_copy: OptText = Field(
-        None, description="Waar een kopie van de waarborg te krijgen is."
+    derogation_ground: c.Art49Derogation | None = Field(
+        None, description="Bij artikel 49: welke uitzondering (lid 1, sub a-g)."
+    )
+    derogation: OptProse = Field(None, description="Bij artikel 49: toelichting.")
+    safeguard_copy: OptProse = Field(
+        None, description="Waar een kopie van de waarborg te krijgen is: een webadres of hoe."
     )
     dpa_signed: bool = Field(False, description="Verwerkersovereenkomst gesloten.")
     catalog: CatalogRef | None = Field(None, description="Overgenomen uit de catalogus.")
@@ -247,33 +303,40 @@ class AnalyticsSettings(Model):
     no_ads_features: bool = False
     no_user_id: bool = False
 
-    @property
-    def privacy_friendly(self) -> bool:
-        return all(
-            (
-                self.dpa,
-                self.ip_anonymised,
-                self.sharing_off,
-                self.no_ads_features,
-                self.no_user_id,
-            )
-        )
+    def conditions(self, self_hosted: bool) -> dict[str, bool]:
+        """The AP's conditions that apply, and whether each is met. Analytics that the
+        organisation runs itself (such as Matomo on its own server) has no provider to sign a
+        verwerkersovereenkomst with and no advertising features to switch off."""
+        met = self.model_dump()
+        if self_hosted:
+            return {key: met[key] for key in ("ip_anonymised", "sharing_off", "no_user_id")}
+        return met
 
 
 class Cookie(Model):
     name: Text
-    party: c.CookieParty = c.CookieParty.FIRST
+    party: c.CookieParty | None = Field(
+        None, description="first: van de organisatie zelf; third: van een ander bedrijf."
+    )
     recipient: Key | None = Field(
         None, description="Bij een cookie van een derde: de ontvanger (id)."
     )
     provider: OptText = Field(None, description="Aanbieder, als die geen ontvanger in de lijst is.")
     category: c.CookieCategory
-    purpose: LongText = ""
-    duration: Text = Field(
+    purpose: LongProse = ""
+    duration: Prose = Field(
         "", description="Hoe lang de cookie blijft, zoals 'sessie' of '13 maanden'."
+    )
+    activity: Key | None = Field(
+        None, description="De verwerking waar de cookie bij hoort (id), voor de bewaartermijn."
     )
     analytics: AnalyticsSettings | None = None
     catalog: CatalogRef | None = Field(None, description="Overgenomen uit de catalogus.")
+
+    @property
+    def self_hosted(self) -> bool:
+        """Set by the organisation's own software, with nobody else receiving the data."""
+        return self.party == c.CookieParty.FIRST and not (self.recipient or self.provider)
 
     @property
     def requires_consent(self) -> bool:
@@ -281,7 +344,8 @@ class Cookie(Model):
         if self.category in c.CONSENT_COOKIE_CATEGORIES:
             return True
         if self.category == c.CookieCategory.ANALYTICS:
-            return not (self.analytics and self.analytics.privacy_friendly)
+            settings = self.analytics or AnalyticsSettings()
+            return not all(settings.conditions(self.self_hosted).values())
         return False
 
 
@@ -291,15 +355,19 @@ class Cookies(Model):
 
 
 class Rights(Model):
-    channels: list[c.RequestChannel] = Field(default_factory=lambda: [c.RequestChannel.EMAIL])
+    channels: list[c.RequestChannel] = Field(default_factory=list)
     email: OptEmail = Field(
         None, description="Adres voor verzoeken; leeg: het algemene e-mailadres."
     )
     form_url: OptUrl = None
     response_term: int = Field(1, ge=1, le=4)
     response_term_unit: c.TermUnit = c.TermUnit.MONTHS
-    id_check: bool = Field(
-        True, description="Om een kopie van een identiteitsbewijs vragen bij twijfel."
+    id_check: bool | None = Field(
+        None, description="Om een kopie van een identiteitsbewijs vragen bij twijfel."
+    )
+    offered_rights: list[c.OptionalRight] = Field(
+        default_factory=list,
+        description="Rechten die u ook geeft waar de AVG ze niet voorschrijft.",
     )
     complaint_email: OptEmail = Field(None, description="Interne klachtenafhandeling.")
 
@@ -313,24 +381,28 @@ class Rights(Model):
 
 class Security(Model):
     measures: list[c.SecurityMeasure] = Field(default_factory=list)
-    other: list[Text] = Field(
+    other: list[Prose] = Field(
         default_factory=list, max_length=limits.SHORT_LIST, description="Andere maatregelen."
     )
     report_email: OptEmail = Field(None, description="Waar iemand een beveiligingsprobleem meldt.")
 
 
 class ExtraSection(Model):
-    title: Text
-    body: LongText = Field(description="Markdown; HTML wordt weggefilterd.")
+    title: Prose
+    body: LongProse = Field(description="Markdown; HTML wordt weggefilterd.")
 
 
 class Other(Model):
     children: c.ChildrenPolicy | None = None
-    parental_consent: OptLongText = Field(
+    parental_consent: OptLongProse = Field(
         None, description="Hoe toestemming van ouders wordt gevraagd en gecontroleerd."
     )
     change_notice: list[c.ChangeNotice] = Field(default_factory=list)
-    sells_data: bool = False
+    sells_data: bool | None = Field(None, description="Verkoopt u persoonsgegevens?")
+    automated_decisions: bool | None = Field(
+        None,
+        description="Neemt een computer besluiten over mensen zonder dat een mens meekijkt (artikel 22)?",
+    )
     business_transfer: bool = Field(
         False, description="Bij verkoop of fusie gaan gegevens mee naar de koper."
     )
@@ -407,7 +479,15 @@ def reference_problems(answers: Answers) -> list[tuple[str, str]]:
                         f"Er is geen ontvanger met kenmerk '{key}'.",
                     )
                 )
+    activities = {a.id for a in answers.activities}
     for index, cookie in enumerate(answers.cookies.items):
+        if cookie.activity is not None and cookie.activity not in activities:
+            problems.append(
+                (
+                    f"cookies.items.{index}.activity",
+                    f"Er is geen verwerking met kenmerk '{cookie.activity}'.",
+                )
+            )
         if cookie.recipient is not None and cookie.recipient not in known:
             problems.append(
                 (

@@ -6,6 +6,7 @@ from typing import Any
 
 from generator.answers.loading import parse_answers
 from generator.clauses import rendering
+from generator.clauses.claims import CLAIMS, LEGAL_STATEMENTS
 from generator.clauses.context import build_context
 from generator.documents.document import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
@@ -24,7 +25,11 @@ SHAPES: dict[str, dict[str, str]] = {
         "transfers": "List of `recipient` outside the EEA.",
         "special_activities": "List of `activity` with special categories, criminal data or the BSN.",
         "automated_activities": "List of `activity` with automated decision-making.",
-        "any_indirect": "True when some data does not come from the person.",
+        "nobody_receives": "True when every activity says nobody outside the organisation gets its data.",
+        "any_indirect": "True when some data comes from someone else (Art. 14).",
+        "administration": "True when some activity keeps data for the 7-year fiscal duty.",
+        "summary": "What the first layer lists (shape `summary`).",
+        "dpf_list_url": "Address of the Data Privacy Framework's list of certified organisations.",
         "cookies": "The cookies (shape `cookies`).",
         "rights": "How people use their rights, and which rights apply (shape `rights`).",
         "security": "Security measures (shape `security`).",
@@ -36,6 +41,16 @@ SHAPES: dict[str, dict[str, str]] = {
         "note": "The publisher's own note on this version, or empty.",
         "lines": "List of sentences, one per change.",
     },
+    "summary": {
+        "data": "Every kind of data of every activity, once each.",
+        "special": "Every special category used, once each.",
+        "by_basis": "List of `basis_group`: the activities grouped by legal basis.",
+    },
+    "basis_group": {
+        "basis": "The basis, as in `activity.basis`.",
+        "label": "The basis in words.",
+        "activities": "Names of the activities on it.",
+    },
     "document": {
         "title": "Title given in the answers, or empty.",
         "version": "Version label, or empty.",
@@ -44,6 +59,7 @@ SHAPES: dict[str, dict[str, str]] = {
     "org": {
         "name": "Legal name.",
         "legal_form": "Legal form in words, or empty.",
+        "legal_form_shown": 'Legal form in words, unless the name says it already ("B.V.").',
         "trade_names": "List of trade names and brands.",
         "street": "Street and number.",
         "postcode": 'Postcode ("1234 AB" for the Netherlands).',
@@ -52,6 +68,7 @@ SHAPES: dict[str, dict[str, str]] = {
         "country_name": "Country in the statement's language.",
         "abroad": "True when the country is not NL.",
         "kvk": "KvK-nummer, or empty.",
+        "kvk_registered": "True with a KvK number; false when answered not registered; empty when not answered.",
         "vat": "Btw-identificatienummer, or empty.",
         "iban": "IBAN, or empty.",
         "email": "E-mail address.",
@@ -60,8 +77,14 @@ SHAPES: dict[str, dict[str, str]] = {
         "contact_form_url": "Address of the contact form.",
         "contact_hours": "When the organisation can be reached.",
         "about": "A few sentences about the organisation.",
+        "contacts": "List of `contact`: addresses by topic.",
         "outside_eu": "True when established outside the EU.",
         "representative": "The EU representative (shape `representative`), or empty.",
+    },
+    "contact": {
+        "topic": 'What for, such as "facturen".',
+        "email": "E-mail address, or empty.",
+        "phone": "Phone number, or empty.",
     },
     "representative": {
         "name": "Name.",
@@ -92,6 +115,7 @@ SHAPES: dict[str, dict[str, str]] = {
         "purpose": "Purpose, as a short sentence.",
         "subjects": "Whom it is about: labels plus free additions.",
         "data": "Which data: labels plus free additions.",
+        "observed_data": "The data among them that arises from using the service (IP address, device, ...).",
         "special": "Special categories (Art. 9), as labels.",
         "special_exception": "The Art. 9(2) exception in words.",
         "criminal": "True when criminal data is used.",
@@ -104,9 +128,15 @@ SHAPES: dict[str, dict[str, str]] = {
         "legal_obligation": "The law behind a legal obligation.",
         "legitimate_interest": "The legitimate interest.",
         "consent_withdrawal": "How consent is withdrawn.",
-        "source": "`data_subject`, `third_party` or `both`.",
+        "objection": "True when its basis gives the right to object (e or f).",
+        "sources": "List of `data_subject`, `usage` and `third_party`; empty when not answered.",
+        "from_person": "True when the person gives the data.",
+        "from_usage": "True when data arises from using the service.",
+        "from_others": "True when data comes from someone else (Art. 14).",
         "source_name": "Where the data comes from otherwise.",
         "source_public": "True when that source is public.",
+        "source_notice": "When the person is told (Art. 14(3)): `within_month`, `first_contact`, `first_disclosure`, `already_informed`.",
+        "source_notice_label": "The same in words.",
         "provision": "`statutory`, `contractual`, `contract_necessary` or `voluntary`.",
         "provision_consequence": "What happens when the data is not given.",
         "retention": "Retention (shape `retention`).",
@@ -124,6 +154,7 @@ SHAPES: dict[str, dict[str, str]] = {
         "fiscal": "True when the 7-year fiscal duty applies.",
         "fiscal_duration": '"zeven jaar".',
         "per_category": "Other terms for some kinds of data, as typed.",
+        "short": "The term in a few words, for tables and the summary.",
     },
     "automated": {
         "description": "Which decision.",
@@ -134,7 +165,8 @@ SHAPES: dict[str, dict[str, str]] = {
     },
     "recipient": {
         "id": "Stable key.",
-        "name": "Name.",
+        "name": "Name, as typed (written as it stands mid-sentence).",
+        "display": "Name with its kind, unless the name says it already.",
         "role": "`processor`, `controller`, `joint_controller` or `authority`.",
         "role_label": "The role in words.",
         "category": 'Kind of recipient, such as "hostingprovider".',
@@ -144,8 +176,10 @@ SHAPES: dict[str, dict[str, str]] = {
         "outside_eea": "True when outside the EEA.",
         "mechanism": "`adequacy`, `dpf`, `scc`, `bcr` or `derogation`.",
         "mechanism_label": "The safeguard in words.",
-        "derogation": "Which Art. 49 derogation.",
-        "safeguard_copy": "Where a copy of the safeguard can be obtained.",
+        "derogation_ground": "The Art. 49(1) derogation in words.",
+        "derogation": "An explanation of the derogation.",
+        "safeguard_copy": "Where a copy of the safeguard can be obtained, as typed.",
+        "safeguard_copy_link": "The same as a link (https: or mailto:) when it is an address.",
         "dpa_signed": "True when a verwerkersovereenkomst is signed.",
         "activities": "Names of the activities it serves.",
     },
@@ -166,22 +200,39 @@ SHAPES: dict[str, dict[str, str]] = {
         "duration": "How long it stays.",
         "requires_consent": "True when consent is needed (derived, rule R21).",
         "privacy_friendly_analytics": "True for analytics set up the AP's way (no consent needed).",
+        "self_hosted": "True when the organisation's own software sets it and nobody else gets the data.",
+        "conditions": "The AP's conditions it meets: `dpa`, `ip_anonymised`, `sharing_off`, `no_ads_features`, `no_user_id`.",
     },
     "rights": {
         "channels": "`email`, `form`, `account`, `post`, `phone`.",
         "channel_labels": "The channels in words.",
+        "ways": "List of `way`: how requests are made, one per channel chosen.",
         "email": "Address for requests (the general one if none).",
-        "form_url": "Address of the request form.",
+        "form_url": "Address of the request form (or of the contact form).",
         "term": 'Response term in words: "één maand".',
-        "id_check": "True when an ID may be asked for.",
+        "id_check": "True when an ID may be asked for; empty when not answered.",
         "complaint_email": "Address for complaints.",
-        "objection": "True when the right to object applies (bases e/f, or direct marketing).",
-        "portability": "True when portability applies (bases a/b).",
+        "objection": "True when the right to object applies (bases e/f, direct marketing, or offered).",
+        "objection_offered": "True when the organisation offers objection beyond the AVG.",
+        "objection_activities": "Names of the activities on basis e or f.",
+        "objection_bases": "Those bases in words.",
+        "portability": "True when portability applies (bases a/b, or offered).",
+        "portability_offered": "True when portability is offered where the AVG does not require it.",
         "erasure_limited": "True when a legal duty limits erasure (bases c/e).",
         "consent": "True when some processing rests on consent.",
+        "no_consent": "True when every activity has a basis and none is consent.",
         "consent_activities": "Names of those activities.",
         "marketing": "True when there is direct marketing.",
         "marketing_activities": "Names of those activities.",
+        "marketing_channels": "`email`, `sms`, `phone`, `post`, `online`: every channel used for advertising.",
+    },
+    "way": {
+        "kind": "`email`, `form`, `post`, `phone` or `account`.",
+        "email": "For e-mail: the address.",
+        "url": "For the form: its address.",
+        "address": "For post: the postal address in one line.",
+        "phone": "For phone: the number.",
+        "hours": "For phone: when.",
     },
     "security": {
         "measures": "The measures, as sentences without a capital.",
@@ -192,7 +243,8 @@ SHAPES: dict[str, dict[str, str]] = {
         "children": "`not_directed`, `directed` or empty.",
         "parental_consent": "How parental consent is obtained.",
         "change_notice": "How changes are announced, in words.",
-        "sells_data": "True when personal data is sold.",
+        "sells_data": "True when personal data is sold, false when answered not; empty when not answered.",
+        "automated_decisions": "False when answered that there are none; empty when not answered.",
         "business_transfer": "True when data goes along with a sale of the business.",
     },
 }
@@ -205,16 +257,22 @@ LIST_SHAPES = {
     "processors": "recipient",
     "transfers": "recipient",
     "all": "cookie",
+    "contacts": "contact",
+    "ways": "way",
+    "by_basis": "basis_group",
 }
 NESTED_SHAPES = {
     "representative": "representative",
     "retention": "retention",
     "automated": "automated",
+    "summary": "summary",
 }
 
 # A small organisation with one of everything, so every nested shape appears in the context.
 SAMPLE = {
-    "controller": {"legal_name": "X", "outside_eu": True, "representative": {"name": "R", "address": {"street": "S"}}},
+    "controller": {"legal_name": "X", "outside_eu": True, "representative": {"name": "R", "address": {"street": "S"}},
+                   "contacts": [{"topic": "t", "email": "t@x.nl"}]},
+    "rights": {"channels": ["email"]},
     "recipients": [{"id": "r", "name": "R", "country": "US"}],
     "services": [{"name": "S"}],
     "activities": [{"id": "a", "name": "A", "recipients": ["r"], "special_categories": ["health"],
@@ -259,6 +317,8 @@ HELPERS = [
     ("`w.jij` / `w.Jij`", "u / U", "jij / Jij"),
     ("`w.jou` / `w.Jou`", "u / U", "jou / Jou"),
     ("`w.jouw` / `w.Jouw`", "uw / Uw", "jouw / Jouw"),
+    ("`w.u` / `w.U`", "u / U", "je / Je (unstressed: “Dit kost je niets”)"),
+    ("`w.uw` / `w.Uw`", "uw / Uw", "je / Je (unstressed: “Zo gebruik je je rechten”)"),
     ('`r("Heeft u", "Heb je")`', "the first text", "the second text"),
     ("`formal`", "true", "false"),
 ]
@@ -334,8 +394,12 @@ def clauses_markdown() -> str:
         *[f"| {helper} | {formal} | {informal} |" for helper, formal, informal in HELPERS],
         "",
         'Verbs differ between the registers ("u heeft", "je hebt"; "kunt u", "kun je"): use `r()`. '
-        'The tests render every example in both registers and fail on "je/jij/jouw/jou" in formal '
-        'text or "u/uw" in informal text written by a clause.',
+        'Informal Dutch uses the unstressed "je" unless a contrast is meant: write `w.u` and `w.uw` '
+        '("Dit kost {{ w.u }} niets", "Zo gebruik je {{ w.uw }} rechten"); `w.jou` and `w.jouw` are '
+        'for stress ("of een verzoek echt van {{ w.jou }} komt"). The organisation\'s own texts are '
+        "printed as typed, so they are written without u or je; the checker refuses one in the "
+        "other register (R30). The tests render every example in both registers and every format "
+        "and fail on a single word of the other register.",
         "",
         "## Helpers",
         "",
@@ -344,6 +408,11 @@ def clauses_markdown() -> str:
         '| `list_and(items)` | `list_and(["a", "b", "c"])` | a, b en c |',
         '| `list_or(items)` | `list_or(["e-mail", "post"])` | e-mail of post |',
         "| `number(n)` | `number(6)` | zes |",
+        '| `capfirst(text)` | `capfirst("onze boekhouder")` | Onze boekhouder (names such as "ipcall.me" stay) |',
+        '| `sentence(text)` | `sentence("wij sturen een factuur")` | Wij sturen een factuur. |',
+        '| `full_stop(text)` | `full_stop("Spango Internet B.V.")` | Spango Internet B.V. (no second full stop) |',
+        '| `inline(text)` | `inline("Met de afmeldlink.")` | met de afmeldlink (a typed phrase inside a sentence) |',
+        '| `quoted(items)` | `quoted(["Nieuwsbrief"])` | [‘Nieuwsbrief’] (activity names inside a sentence) |',
         f"| `range(n)` | `range(3)` | at most {rendering.MAX_RANGE:,} steps |",
         "",
         "## Variables",
@@ -356,6 +425,26 @@ def clauses_markdown() -> str:
     for shape in SHAPES:
         lines += _shape_table(shape)
     lines += [
+        "## What the statement claims, and the answer behind each",
+        "",
+        "A clause says something about the organisation only when an answer supports it. These "
+        "are the claims of the default clauses (`generator/clauses/claims.py`); a test renders "
+        "each clause with the field removed from the answers and fails if the claim is still "
+        "there. A new claim in a clause belongs in this list, with its answer.",
+        "",
+        "| clause | claim | answers field |",
+        "|---|---|---|",
+        *[
+            f"| `{claim.clause}` | {claim.says} | {', '.join(f'`{f}`' for f in claim.fields)} |"
+            for claim in CLAIMS
+        ],
+        "",
+        "What the law requires of every organisation is said without an answer:",
+        "",
+        "| clause | statement | rests on |",
+        "|---|---|---|",
+        *[f"| {clause} | {text} | {source} |" for clause, text, source in LEGAL_STATEMENTS],
+        "",
         "## Limits",
         "",
         "Clause templates are untrusted code. They run in Jinja2's immutable sandbox: no access to "

@@ -37,6 +37,7 @@ TIME_BUDGET_SECONDS = 2.0
 
 DEFAULT_TITLE = {"nl": "Privacyverklaring", "en": "Privacy statement"}
 EXTRA_SECTIONS_ORDER = 900  # user-written sections go just before the contact section
+LEAD_ORDER = 10  # clauses ordered below this open the document, before its table of contents
 
 
 class ClauseError(Exception):
@@ -189,13 +190,17 @@ def _register_helpers(register: str, language: str = "nl") -> dict[str, Any]:
 
     if language == "en":
         # English has one form of address; the same helper names keep templates alike.
-        words = {"je": "you", "jij": "you", "jou": "you", "jouw": "your"}
+        words = {"je": "you", "jij": "you", "jou": "you", "jouw": "your", "u": "you", "uw": "your"}
     else:
+        # Informal Dutch says the unstressed "je" where no contrast is meant ("Zo gebruik je je
+        # rechten", "Dit kost je niets"): w.u and w.uw; "jou" and "jouw" only with stress.
         words = {
             "je": "u" if formal else "je",
             "jij": "u" if formal else "jij",
             "jou": "u" if formal else "jou",
             "jouw": "uw" if formal else "jouw",
+            "u": "u" if formal else "je",
+            "uw": "uw" if formal else "je",
         }
     words |= {key.capitalize(): value.capitalize() for key, value in words.items()}
     return {"r": r, "w": words, "formal": formal}
@@ -227,6 +232,12 @@ def _language_helpers(language: str) -> dict[str, Any]:
         "list_and": lambda items: dutch.format_list(list(items), language),
         "list_or": lambda items: dutch.format_list(list(items), language, style="or"),
         "number": lambda value: dutch.number_words(int(value), language),
+        "capfirst": dutch.capfirst,
+        "sentence": dutch.sentence,
+        "full_stop": dutch.full_stop,
+        "inline": lambda text: dutch.inline(text, language),
+        # Names of activities inside a sentence, in the statement's quotation marks.
+        "quoted": lambda items: [f"‘{item}’" for item in items],
     }
 
 
@@ -336,7 +347,8 @@ def build_document(
         if total > MAX_DOCUMENT_OUTPUT_CHARS:
             raise ClauseError(spec.key, "de verklaring als geheel is te groot")
         title = plain_text(render_template(spec.title, spec.key, variables)).strip()
-        ordered.append((spec.order, Section(spec.key, title, html, spec.revision)))
+        lead = spec.order < LEAD_ORDER
+        ordered.append((spec.order, Section(spec.key, title, html, spec.revision, lead)))
     ordered.extend((EXTRA_SECTIONS_ORDER, s) for s in _extra_sections(answers))
     ordered.sort(key=lambda item: item[0])
     if not ordered:

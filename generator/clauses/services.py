@@ -21,6 +21,8 @@ from generator.clauses.rendering import (
     render_template,
     variables_for,
 )
+from generator.documents.document import plain_text
+from generator.lib.dutch import register_slips
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +119,14 @@ def clause_validate(spec: ClauseSpec) -> list[str]:
                 problems.append(
                     f"{where}: de tekst toont een intern Python-object ({leak.group()}…)"
                 )
+            # One voice (R30): the examples' own texts are register-neutral, so a word of the
+            # other register here was written by the clause.
+            slips = register_slips(plain_text(output), register) if spec.language == "nl" else []
+            if slips:
+                problems.append(
+                    f"{where}: '{slips[0].phrase}' hoort bij de andere aanspreekvorm; "
+                    'gebruik w.je, w.uw of r("u-vorm", "je-vorm")'
+                )
     return problems
 
 
@@ -186,12 +196,22 @@ def _same(revision: ClauseRevision | None, spec: ClauseSpec) -> bool:
     )
 
 
+DEFAULT_NOTE = "Standaardtekst"
+
+
+def _untouched_default(revision: ClauseRevision | None) -> bool:
+    """The active text is a default file loaded by the program, not an editor's revision."""
+    return revision is not None and revision.author_id is None and revision.note == DEFAULT_NOTE
+
+
 def clauses_import(
     specs: list[ClauseSpec], *, author=None, note: str = "", only_new: bool = False
 ) -> list[ClauseRevision]:
     """All or nothing: every clause is validated first; then each one whose text differs from
-    its active revision becomes a new revision. With only_new, existing clauses are left alone
-    (loading the defaults on every start never duplicates a revision)."""
+    its active revision becomes a new revision. With only_new, a clause that an editor has
+    revised is left alone, and one still at an earlier default text gets the new default: an
+    upgrade brings better default texts without overwriting anyone's edits (loading the
+    defaults on every start never duplicates a revision)."""
     problems = [
         f"{spec.language}/{spec.key}: {problem}"
         for spec in specs
@@ -203,7 +223,10 @@ def clauses_import(
     with transaction.atomic():
         for spec in specs:
             template = ClauseTemplate.objects.filter(key=spec.key, language=spec.language).first()
-            if template is not None and (only_new or _same(template.active_revision(), spec)):
+            active = template.active_revision() if template is not None else None
+            if template is not None and (
+                _same(active, spec) or (only_new and not _untouched_default(active))
+            ):
                 continue
             created.append(clause_save(spec=spec, author=author, note=note))
     return created
@@ -211,7 +234,7 @@ def clauses_import(
 
 def load_default_clauses() -> list[ClauseRevision]:
     specs = [spec for language in ("nl", "en") for spec in _defaults_if_any(language)]
-    return clauses_import(specs, note="Standaardtekst", only_new=True)
+    return clauses_import(specs, note=DEFAULT_NOTE, only_new=True)
 
 
 def _defaults_if_any(language: str) -> list[ClauseSpec]:

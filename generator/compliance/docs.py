@@ -4,14 +4,18 @@ from generator.compliance.checker import RULES, TEXT_RULES
 
 INTRO = """# The AVG checker
 
-Every statement is checked against the rules R1-R29 of avg-checklist.md (b): rules over the
+Every statement is checked against the rules R1-R29 of avg-checklist.md (b), and R30, our own
+(one register throughout, from F1: clear and intelligible): rules over the
 answers, and rules over the statement's text (which also run on any statement given as plain
 text, see `check_plain_text`). Each finding has the rule's ID, the article it rests on, a
 severity, a message in Dutch and English, and the answers path of the field that fixes it; the
 review step turns that path into a link to the wizard step and field.
 
 - **Blocking** (E) findings stop publication unless the publisher ticks that they publish
-  anyway; that acknowledgement and the whole report are stored with the version.
+  anyway; that acknowledgement and the whole report are stored with the version. R30 cannot be
+  acknowledged away: a text in the other register ("je" in a statement that says "u") is fixed
+  before anything is published. The wizard shows each finding at its field when a step is
+  saved, and the review step links to it.
 - **Warnings** (W) are shown, never block.
 - **Score**: 100 minus 20 per blocking finding and 5 per warning, never below 0.
 - **Readability**: Flesch-Douma and Brouwer per section and overall, with the share of

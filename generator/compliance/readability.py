@@ -19,7 +19,11 @@ LONG_SENTENCE = 20  # words
 TOO_LONG_SENTENCE = 25  # words
 LONG_SHARE_MAXIMUM = 0.10
 
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+# A web address also without its scheme, as a link's text shows it ("autoriteitpersoonsgegevens.nl").
+_URL = re.compile(
+    r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]{2,}(?:\.[\w-]{2,})*\.(?:nl|eu|com|org|net|gov|be|de|me|io)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 # "ij" is one vowel letter in Dutch; ë ï ö ü (and é è) open a new vowel group.

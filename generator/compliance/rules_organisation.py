@@ -1,7 +1,11 @@
 """R1-R3: who the verwerkingsverantwoordelijke is, its EU representative and its FG."""
 
+from generator.answers import choices as c
 from generator.answers.schema import Answers
 from generator.compliance.findings import E, W, rule
+
+# Organisations that are not in the Handelsregister, so have no KvK number to show.
+NOT_REGISTERED = {c.LegalForm.OVERHEID, c.LegalForm.PRIVATE_PERSONS}
 
 
 @rule(
@@ -32,7 +36,8 @@ def controller_identity(answers: Answers):
             "Give an e-mail address or phone number people can reach you at.",
             "controller.email",
         )
-    if not org.kvk_number and org.country == "NL" and org.legal_form != "overheid":
+    registered = org.kvk_registered is not False and org.legal_form not in NOT_REGISTERED
+    if not org.kvk_number and org.country == "NL" and registered:
         yield (
             W,
             "Vermeld uw KvK-nummer; dat is verplicht op de website van een onderneming.",

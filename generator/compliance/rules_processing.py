@@ -201,8 +201,8 @@ def children(answers: Answers):
 )
 def provision(answers: Answers):
     for index, activity in enumerate(answers.activities):
-        if activity.source == c.Source.THIRD_PARTY:
-            continue
+        if activity.sources == [c.Source.THIRD_PARTY]:
+            continue  # nobody is asked for these data, so nobody can refuse them
         if activity.provision is None:
             yield (
                 E,
@@ -219,11 +219,29 @@ def provision(answers: Answers):
             )
 
 
-@rule("R18", article="Art. 14 AVG", summary="Gegevens van anderen: de bron en de soorten gegevens")
+@rule(
+    "R18",
+    article="Art. 13, 14 AVG",
+    summary="Waar de gegevens vandaan komen; bij gegevens van anderen: de bron, de soorten en wanneer de persoon het hoort",
+)
 def indirect_collection(answers: Answers):
     for index, activity in enumerate(answers.activities):
-        if activity.source == c.Source.DATA_SUBJECT:
+        if not activity.sources:
+            yield (
+                W,
+                f"Zeg waar de gegevens van '{activity.name}' vandaan komen: van de persoon zelf, uit het gebruik van uw dienst of van een ander.",
+                f"Say where the data of '{activity.name}' comes from: the person, the use of your service, or someone else.",
+                _where(index, "sources"),
+            )
+        if c.Source.THIRD_PARTY not in activity.sources:
             continue
+        if activity.source_notice is None:
+            yield (
+                E,
+                f"Zeg wanneer mensen horen dat u hun gegevens voor '{activity.name}' van een ander kreeg (artikel 14 lid 3).",
+                f"Say when people are told that you received their data for '{activity.name}' from someone else (Art. 14(3)).",
+                _where(index, "source_notice"),
+            )
         if not activity.source_name:
             yield (
                 E,
@@ -246,6 +264,22 @@ def indirect_collection(answers: Answers):
     summary="Geautomatiseerde besluiten: logica, betekenis en gevolgen",
 )
 def automated_decisions(answers: Answers):
+    described = [a for a in answers.activities if a.automated_decision]
+    said = answers.other.automated_decisions
+    if said and not described:
+        yield (
+            E,
+            "U neemt geautomatiseerde besluiten: beschrijf ze bij de verwerking waar ze bij horen.",
+            "You take automated decisions: describe them with the processing activity they belong to.",
+            "other.automated_decisions",
+        )
+    if said is False and described:
+        yield (
+            E,
+            "U zegt dat u geen geautomatiseerde besluiten neemt, maar beschrijft er wel een.",
+            "You say you take no automated decisions, but describe one.",
+            "other.automated_decisions",
+        )
     for index, activity in enumerate(answers.activities):
         decision = activity.automated_decision
         if decision and not (decision.logic and decision.consequences and decision.description):

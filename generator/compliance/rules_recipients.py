@@ -3,10 +3,11 @@
 import re
 
 from generator.answers import choices as c
-from generator.answers.schema import Answers, Recipient
+from generator.answers.schema import AnalyticsSettings, Answers, Recipient
 from generator.compliance import config
 from generator.compliance.findings import E, W, rule
 from generator.lib.countries import country_name, in_eea
+from generator.lib.dutch import duration_days, period_days
 
 BARE_CATEGORY = re.compile(
     r"^\s*(derden|derde partijen|partners|leveranciers|dienstverleners|bedrijven)\s*$",
@@ -91,11 +92,11 @@ def transfer_problems(recipient: Recipient):
             f"Say where a copy of the safeguard for {recipient.name} can be obtained.",
             "safeguard_copy",
         )
-    elif mechanism == c.TransferMechanism.DEROGATION and not recipient.derogation:
+    elif mechanism == c.TransferMechanism.DEROGATION and not recipient.derogation_ground:
         yield (
             f"Noem welke uitzondering van artikel 49 AVG geldt voor {where}.",
             f"Name the Art. 49 GDPR derogation used for {recipient.name}.",
-            "derogation",
+            "derogation_ground",
         )
 
 
@@ -120,7 +121,9 @@ def cookie_details(answers: Answers):
             for field, label in (("purpose", "het doel"), ("duration", "de bewaartermijn"))
             if not getattr(cookie, field)
         ]
-        if cookie.party == c.CookieParty.THIRD and not (cookie.recipient or cookie.provider):
+        if cookie.party is None:
+            missing.append("van wie de cookie is (eigen cookie of van een derde)")
+        elif cookie.party == c.CookieParty.THIRD and not (cookie.recipient or cookie.provider):
             missing.append("de aanbieder")
         for label in missing:
             yield (
@@ -140,8 +143,12 @@ def analytics_conditions(answers: Answers):
     for index, cookie in enumerate(answers.cookies.items):
         if cookie.category != c.CookieCategory.ANALYTICS or not cookie.requires_consent:
             continue
-        settings = cookie.analytics.model_dump() if cookie.analytics else {}
-        missing = [label for key, label in ANALYTICS_CONDITIONS.items() if not settings.get(key)]
+        settings = cookie.analytics or AnalyticsSettings()
+        missing = [
+            ANALYTICS_CONDITIONS[key]
+            for key, met in settings.conditions(cookie.self_hosted).items()
+            if not met
+        ]
         yield (
             W,
             f"Cookie '{cookie.name}' vraagt toestemming, omdat niet aan alle AP-voorwaarden is voldaan: {', '.join(missing)}.",
@@ -193,8 +200,35 @@ def cookie_transfers(answers: Answers):
             )
 
 
-@rule("R29", article="Art. 12(1) AVG", summary="Samenhang: elke ontvanger hoort bij een verwerking")
+def _cookie_activities(answers: Answers, cookie) -> list:
+    """The activities a cookie serves: the one it names, or those of its recipient."""
+    if cookie.activity:
+        return [a for a in answers.activities if a.id == cookie.activity]
+    if cookie.recipient:
+        return [a for a in answers.activities if cookie.recipient in a.recipients]
+    return []
+
+
+@rule(
+    "R29",
+    article="Art. 12(1), 5(1)(e) AVG",
+    summary="Samenhang: elke ontvanger hoort bij een verwerking; een cookie blijft niet langer dan de bewaartermijn",
+)
 def consistency(answers: Answers):
+    for index, cookie in enumerate(answers.cookies.items):
+        lifetime = duration_days(cookie.duration)
+        kept = [
+            period_days(a.retention.period, a.retention.unit.value)
+            for a in _cookie_activities(answers, cookie)
+            if a.retention.period and a.retention.unit and not a.retention.fiscal
+        ]
+        if lifetime and kept and lifetime > max(kept) + 1:
+            yield (
+                W,
+                f"Cookie '{cookie.name}' blijft {cookie.duration}, langer dan de bewaartermijn van de verwerking waar hij bij hoort. Stel de cookie korter in of pas de termijn aan.",
+                f"Cookie '{cookie.name}' lasts {cookie.duration}, longer than the retention period of its processing activity. Shorten the cookie or change the period.",
+                f"cookies.items.{index}.duration",
+            )
     used = {key for activity in answers.activities for key in activity.recipients}
     used |= {cookie.recipient for cookie in answers.cookies.items if cookie.recipient}
     for index, recipient in enumerate(answers.recipients):

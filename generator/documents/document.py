@@ -47,6 +47,9 @@ class Section:
     title: str
     html: str
     revision: str = ""  # which clause revision produced it (design.md, invariant 2)
+    # A lead section (the summary, "In het kort") opens the document, before the table of
+    # contents, in every output (WP260 §35-36: the first layer comes first).
+    lead: bool = False
 
     @property
     def anchor(self) -> str:
@@ -70,8 +73,17 @@ class Document:
     sections: tuple[Section, ...]
 
     @property
+    def lead_sections(self) -> tuple[Section, ...]:
+        return tuple(section for section in self.sections if section.lead)
+
+    @property
+    def body_sections(self) -> tuple[Section, ...]:
+        return tuple(section for section in self.sections if not section.lead)
+
+    @property
     def toc(self) -> list[tuple[str, str]]:
-        return [(section.anchor, section.title) for section in self.sections]
+        """The body's sections; the lead sections come before the table of contents."""
+        return [(section.anchor, section.title) for section in self.body_sections]
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)

@@ -21,7 +21,8 @@ def _css() -> str:
 def page_context(document: Document) -> dict:
     return {
         "meta": document.metadata,
-        "sections": document.sections,
+        "lead_sections": document.lead_sections,
+        "sections": document.body_sections,
         "toc": document.toc,
         "words": WORDS[document.metadata.language],
     }

@@ -3,6 +3,7 @@ section and the version list. Pure functions over Answers."""
 
 from generator.answers.labels import label
 from generator.answers.schema import Activity, Answers, Recipient
+from generator.lib.dutch import capfirst
 
 ACTIVITY_PARTS = {
     "purpose": ("het doel", "the purpose"),
@@ -13,8 +14,10 @@ ACTIVITY_PARTS = {
     "legitimate_interest": ("het gerechtvaardigd belang", "the legitimate interest"),
     "retention": ("de bewaartermijn", "the retention period"),
     "recipients": ("de ontvangers", "the recipients"),
-    "source": ("de herkomst", "the source"),
+    "sources": ("de herkomst", "the source"),
     "source_name": ("de herkomst", "the source"),
+    "source_notice": ("de herkomst", "the source"),
+    "provision": ("of de gegevens verplicht zijn", "whether the data is required"),
     "automated_decision": ("de geautomatiseerde besluiten", "the automated decisions"),
     "direct_marketing": ("de reclame", "the advertising"),
 }
@@ -75,7 +78,7 @@ def _activity_changes(old: Activity, new: Activity, language: str) -> list[str]:
 
 def _recipient_changes(old: Recipient, new: Recipient, language: str) -> list[str]:
     if old.country != new.country:
-        return [PHRASES[language]["moved"].format(name=new.name)]
+        return [PHRASES[language]["moved"].format(name=capfirst(new.name))]
     if old.model_dump() != new.model_dump():
         return [PHRASES[language]["terms"].format(name=new.name)]
     return []
@@ -108,7 +111,7 @@ def describe_changes(old: Answers, new: Answers, language: str = "nl") -> list[s
         else:
             lines.extend(_recipient_changes(old_recipients[key], recipient, language))
     lines += [
-        say["gone_recipient"].format(name=r.name)
+        say["gone_recipient"].format(name=capfirst(r.name))
         for k, r in old_recipients.items()
         if k not in new_recipients
     ]

@@ -151,7 +151,8 @@ def form_kwargs(step: str | None, answers: dict) -> dict:
         }
     if step == "cookies":
         kwargs["form_kwargs"] = {
-            "recipient_choices": [(r["id"], r["name"]) for r in answers.get("recipients", [])]
+            "recipient_choices": [(r["id"], r["name"]) for r in answers.get("recipients", [])],
+            "activity_choices": [(a["id"], a["name"]) for a in answers.get("activities", [])],
         }
     if getattr(form, "main_form_class", None) is not None:
         kwargs["main_initial"] = form.main_initial_from(answers)

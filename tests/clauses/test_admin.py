@@ -105,7 +105,7 @@ def test_diff_rollback_and_approve(client, editor, klacht):
     client.force_login(editor)
     first = klacht.active_revision()
     client.post(
-        change_url(klacht), form_data(klacht, body=first.body.replace("oplossing", "uitweg"))
+        change_url(klacht), form_data(klacht, body=first.body.replace("toezichthouder", "waakhond"))
     )
     second = klacht.revisions.get(number=2)
     diff = client.get(change_url(klacht) + f"diff/?a={first.pk}&b={second.pk}").content.decode()

@@ -45,7 +45,9 @@ def test_duplicate_keys_in_a_directory_are_refused(tmp_path):
 def test_the_default_dutch_set_is_ordered_and_ends_with_contact():
     specs = default_clauses("nl")
     assert [s.order for s in specs] == sorted(s.order for s in specs)
-    assert specs[0].key == "verantwoordelijke" and specs[-1].key == "contact"
+    # The summary opens the statement (a lead section, before the table of contents).
+    assert specs[0].key == "samenvatting" and specs[0].order < 10
+    assert specs[1].key == "verantwoordelijke" and specs[-1].key == "contact"
 
 
 def test_a_language_without_clauses_is_a_clear_error():

@@ -154,3 +154,33 @@ def test_an_import_with_one_broken_clause_imports_nothing(loaded, tmp_path):
         clauses_import(clauses_from_directory(tmp_path))
     assert any(p.startswith("nl/klacht:") for p in caught.value.problems)
     assert ClauseRevision.objects.count() == len(loaded)
+
+
+def test_an_edit_in_the_other_register_is_refused(loaded):
+    # One voice (R30): the examples' texts are neutral, so only the clause can have written it.
+    with pytest.raises(ClauseRefused) as caught:
+        clause_save(spec=edited("klacht", "<p>Heb je een klacht? Laat het ons weten.</p>"))
+    assert any("(formal)" in p and "andere aanspreekvorm" in p for p in caught.value.problems)
+
+
+def test_new_default_texts_replace_untouched_defaults_but_never_an_edit(loaded, monkeypatch):
+    from django.contrib.auth import get_user_model
+
+    from generator.clauses import services
+
+    editor = get_user_model().objects.create(username="redacteur")
+    clause_save(spec=edited("klacht", "<p>Eigen tekst over de Autoriteit Persoonsgegevens.</p>"),
+                author=editor, note="eigen tekst")  # fmt: skip
+    newer = [
+        ClauseSpec(s.key, s.language, s.title, s.order, s.condition, s.body + "<p>Nieuw.</p>", "")
+        if s.key in ("klacht", "contact") else s
+        for s in default_clauses("nl")
+    ]  # fmt: skip
+    monkeypatch.setattr(
+        services, "_defaults_if_any", lambda language: newer if language == "nl" else []
+    )
+    created = load_default_clauses()
+    assert [(r.template.key, r.number) for r in created] == [("contact", 2)]
+    klacht = ClauseTemplate.objects.get(key="klacht", language="nl").active_revision()
+    assert "Eigen tekst" in klacht.body and klacht.author == editor
+    assert load_default_clauses() == []

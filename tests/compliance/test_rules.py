@@ -15,9 +15,17 @@ BASE = {
                    "city": "Ergens", "email": "info@voorbeeld.nl", "kvk_number": "12345678"},
     "activities": [{"id": "klant", "name": "Klantcontact", "purpose": "Vragen beantwoorden.",
                     "legal_basis": "contract", "provision": "contract_necessary",
+                    "sources": ["data_subject"],
                     "provision_consequence": "Zonder e-mailadres kunnen wij niet antwoorden.",
                     "retention": {"period": 1, "unit": "years"}, "no_recipients": True}],
-    "other": {"change_notice": ["email"]},
+    "other": {"change_notice": ["email"], "automated_decisions": False},
+}  # fmt: skip
+
+
+MATOMO = {
+    "name": "_pk_id", "party": "first", "category": "analytics", "purpose": "Meten.",
+    "duration": "13 maanden",
+    "analytics": {"ip_anonymised": True, "sharing_off": True, "no_user_id": True},
 }  # fmt: skip
 
 
@@ -55,6 +63,11 @@ CASES = {
         lambda d: d["controller"].pop("kvk_number"),
         Severity.WARNING,
         lambda d: d["controller"].update(legal_form="overheid", kvk_number=None),
+    ),
+    "R1-unregistered": (
+        lambda d: d["controller"].update(kvk_number=None),
+        Severity.WARNING,
+        lambda d: d["controller"].update(kvk_number=None, kvk_registered=False),
     ),
     "R1-contact": (
         lambda d: d["controller"].pop("email"),
@@ -185,7 +198,7 @@ CASES = {
             d,
             country="IN",
             transfer_mechanism="derogation",
-            derogation="artikel 49 lid 1 sub b",
+            derogation_ground="b",
             dpa_signed=True,
         ),
     ),
@@ -232,11 +245,33 @@ CASES = {
         lambda d: None,
     ),
     "R18": (
-        lambda d: activity(d).update(source="third_party"),
+        lambda d: activity(d).update(sources=["third_party"]),
         Severity.BLOCKING,
         lambda d: activity(d).update(
-            source="third_party", source_name="uw werkgever", data_categories=["name"]
+            sources=["third_party"],
+            source_name="de werkgever",
+            source_notice="first_contact",
+            data_categories=["name"],
         ),
+    ),
+    "R18-notice": (
+        lambda d: activity(d).update(
+            sources=["data_subject", "third_party"],
+            source_name="de werkgever",
+            data_categories=["name"],
+        ),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            sources=["data_subject", "third_party"],
+            source_name="de werkgever",
+            source_notice="already_informed",
+            data_categories=["name"],
+        ),
+    ),
+    "R18-unanswered": (
+        lambda d: activity(d).update(sources=[]),
+        Severity.WARNING,
+        lambda d: activity(d).update(sources=["usage"]),
     ),
     "R19": (
         lambda d: activity(d).update(
@@ -248,18 +283,30 @@ CASES = {
             }
         ),
         Severity.BLOCKING,
-        lambda d: activity(d).update(
-            automated_decision={
-                "description": "Kredietcheck.",
-                "logic": "Een score.",
-                "consequences": "Geen levering op rekening.",
-                "ground": "contract",
-            }
+        lambda d: (
+            activity(d).update(
+                automated_decision={
+                    "description": "Kredietcheck.",
+                    "logic": "Een score.",
+                    "consequences": "Geen levering op rekening.",
+                    "ground": "contract",
+                }
+            ),
+            d["other"].update(automated_decisions=True),
         ),
+    ),
+    "R19-said": (
+        lambda d: d["other"].update(automated_decisions=True),
+        Severity.BLOCKING,
+        lambda d: d["other"].update(automated_decisions=False),
     ),
     "R20": (
         lambda d: d.update(
-            cookies={"items": [{"name": "x", "category": "functional", "duration": "sessie"}]}
+            cookies={
+                "items": [
+                    {"name": "x", "party": "first", "category": "functional", "duration": "sessie"}
+                ]
+            }
         ),
         Severity.BLOCKING,
         lambda d: d.update(
@@ -267,6 +314,7 @@ CASES = {
                 "items": [
                     {
                         "name": "x",
+                        "party": "first",
                         "category": "functional",
                         "duration": "sessie",
                         "purpose": "Inloggen.",
@@ -274,6 +322,27 @@ CASES = {
                 ]
             }
         ),
+    ),
+    "R20-party": (
+        lambda d: d.update(
+            cookies={
+                "items": [
+                    {"name": "x", "category": "functional", "duration": "sessie", "purpose": "p"}
+                ]
+            }
+        ),
+        Severity.BLOCKING,
+        lambda d: None,
+    ),
+    "R21-self-hosted": (
+        lambda d: d.update(
+            cookies={
+                "items": [dict(MATOMO, analytics={**MATOMO["analytics"], "ip_anonymised": False})]
+            }
+        ),
+        Severity.WARNING,
+        # Running the software itself: no verwerkersovereenkomst and no advertising features.
+        lambda d: d.update(cookies={"items": [MATOMO]}),
     ),
     "R21": (
         lambda d: d.update(
@@ -422,6 +491,26 @@ CASES = {
         ),
         Severity.WARNING,
         lambda d: add_recipient(d, dpa_signed=True),
+    ),
+    "R29-cookie": (
+        lambda d: d.update(cookies={"items": [dict(MATOMO, duration="2 jaar", activity="klant")]}),
+        Severity.WARNING,
+        lambda d: d.update(
+            cookies={"items": [dict(MATOMO, duration="6 maanden", activity="klant")]}
+        ),
+    ),
+    "R30": (
+        lambda d: activity(d).update(purpose="Je vragen beantwoorden."),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(purpose="Vragen van klanten beantwoorden."),
+    ),
+    "R30-informal": (
+        lambda d: (
+            d["document"].update(register="informal"),
+            activity(d).update(provision_consequence="Zonder uw e-mailadres antwoorden wij niet."),
+        ),
+        Severity.BLOCKING,
+        lambda d: d["document"].update(register="informal"),
     ),
 }
 

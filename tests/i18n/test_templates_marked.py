@@ -12,7 +12,7 @@ from django.template.base import Lexer, TokenType
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # Rendered in the statement's language from clause texts and labels, not in the UI language.
-NOT_UI = {"documents", "statements/register_print.html", "statements/_summary.html"}
+NOT_UI = {"documents", "statements/register_print.html"}
 # Words that are the same in both languages: names, formats, units.
 SAME_IN_BOTH = {
     "PDF",

@@ -23,7 +23,8 @@ def largest() -> dict:
         data["cookies"]["items"], data["recipients"], data["activities"],
     )  # fmt: skip
     data["cookies"]["items"] = [
-        dict(cookies[i % len(cookies)], name=f"cookie_{i}") for i in range(limits.COOKIES)
+        dict(cookies[i % len(cookies)], name=f"cookie_{i}", activity=None)
+        for i in range(limits.COOKIES)
     ]
     data["recipients"] = recipients + [
         dict(recipients[i % len(recipients)], id=f"r{i}", name=f"Ontvanger {i}")

@@ -36,9 +36,9 @@ def test_the_columns_say_what_art_30_asks():
         "Google LLC (Google Analytics) (Verenigde Staten): het Data Privacy Framework"
         in statistics["transfers"]
     )
-    assert statistics["retention"] == "14 maanden na uw bezoek"
-    assert "zeven jaar (fiscale bewaarplicht)" in rows["Uw bestelling afhandelen"]["retention"]
-    assert rows["Uw locatie"]["recipients"] == "geen" and rows["Uw locatie"]["transfers"] == "geen"
+    assert statistics["retention"] == "14 maanden na het bezoek"
+    assert "zeven jaar (fiscale bewaarplicht)" in rows["Bestellingen afhandelen"]["retention"]
+    assert rows["Locatie"]["recipients"] == "geen" and rows["Locatie"]["transfers"] == "geen"
     assert "alle verbindingen zijn versleuteld" in statistics["security"]
     facetalk = register_rows(load_example("facetalk"))[0]
     assert "FG: Pieter Peletier, pieter.peletier@qconferencing.net" in facetalk["controller"]

@@ -51,7 +51,9 @@ EVERY_FIELD = {
         "kvk_number": "12345678", "vat_id": "NL004495445B01", "iban": "NL91ABNA0417164300",
         "email": "privacy@wereld.example", "phone": "+12125550100", "website": "https://wereld.example",
         "contact_form_url": "https://wereld.example/contact", "contact_hours": "9-17 uur",
-        "about": "Wij verbinden de wereld.", "outside_eu": True,
+        "about": "Wij verbinden de wereld.", "outside_eu": True, "kvk_registered": True,
+        "contacts": [{"topic": "facturen", "email": "facturen@wereld.example", "phone": None},
+                     {"topic": "klantenservice", "email": None, "phone": "+31207654321"}],
         "representative": {"name": "EU Rep B.V.", "email": "rep@eurep.example",
                            "address": {"country": "NL", "street": "Kade 1", "postcode": "1011 AA", "city": "Amsterdam"}},
     },
@@ -64,7 +66,8 @@ EVERY_FIELD = {
          "safeguard_copy": "https://wereld.example/scc", "dpa_signed": True,
          "catalog": {"key": "aws", "facts": {"name": "Amazon Web Services EMEA SARL", "country": "LU"}}},
         {"id": "bank", "name": "Bank AG", "role": "controller", "category": None, "description": None,
-         "country": "CH", "transfer_mechanism": "derogation", "derogation": "artikel 49 lid 1 sub b AVG",
+         "country": "CH", "transfer_mechanism": "derogation", "derogation_ground": "b",
+         "derogation": "Voor betalingen aan klanten in Zwitserland.",
          "safeguard_copy": None, "dpa_signed": False},
         {"id": "fiscus", "name": "Belastingdienst", "role": "authority", "category": None, "description": None,
          "country": "NL", "transfer_mechanism": None, "derogation": None, "safeguard_copy": None, "dpa_signed": False},
@@ -76,7 +79,8 @@ EVERY_FIELD = {
          "special_category_exception": "h", "criminal_data": True, "criminal_data_basis": "UAVG artikel 33",
          "bsn": True, "bsn_law": "Wet gebruik BSN in de zorg", "legal_basis": "legal_obligation",
          "legal_obligation": "WGBO", "legitimate_interest": None, "consent_withdrawal": None,
-         "source": "both", "source_name": "je huisarts", "source_public": False, "provision": "statutory",
+         "sources": ["data_subject", "third_party"], "source_name": "je huisarts", "source_public": False,
+         "source_notice": "first_contact", "provision": "statutory",
          "provision_consequence": "Dan kunnen wij je niet helpen.",
          "retention": {"period": 20, "unit": "years", "trigger": "na de laatste behandeling",
                        "criterion": "Langer als dat nodig is voor je gezondheid.", "fiscal": False,
@@ -90,7 +94,8 @@ EVERY_FIELD = {
          "special_categories": [], "special_category_exception": None, "criminal_data": False,
          "criminal_data_basis": None, "bsn": False, "bsn_law": None, "legal_basis": "consent",
          "legal_obligation": None, "legitimate_interest": None, "consent_withdrawal": "Via de afmeldlink.",
-         "source": "data_subject", "source_name": None, "source_public": False, "provision": "voluntary",
+         "sources": ["data_subject", "usage"], "source_name": None, "source_public": False,
+         "source_notice": None, "provision": "voluntary",
          "provision_consequence": None,
          "retention": {"period": None, "unit": None, "trigger": None, "criterion": "Tot je je afmeldt.", "fiscal": True},
          "recipients": ["bank"], "no_recipients": False, "automated_decision": None,
@@ -99,22 +104,24 @@ EVERY_FIELD = {
     "cookies": {
         "items": [
             {"name": "_ga", "party": "third", "recipient": "cloud", "provider": None, "category": "analytics",
-             "purpose": "Meten.", "duration": "2 jaar",
+             "purpose": "Meten.", "duration": "2 jaar", "activity": "zorg",
              "analytics": {"dpa": True, "ip_anonymised": True, "sharing_off": False, "no_ads_features": True,
                            "no_user_id": False}},
             {"name": "fbp", "party": "third", "recipient": None, "provider": "Meta", "category": "marketing",
-             "purpose": "Advertenties.", "duration": "3 maanden", "analytics": None,
+             "purpose": "Advertenties.", "duration": "3 maanden", "analytics": None, "activity": "reclame",
              "catalog": {"key": "meta-fbp", "facts": {"name": "_fbp"}}},
         ],
         "settings_url": "https://wereld.example/cookies",
     },
     "rights": {"channels": ["email", "form", "account"], "email": "rechten@wereld.example",
                "form_url": "https://wereld.example/rechten", "response_term": 3, "response_term_unit": "weeks",
-               "id_check": False, "complaint_email": "klacht@wereld.example"},
+               "id_check": True, "complaint_email": "klacht@wereld.example",
+               "offered_rights": ["objection", "portability"]},
     "security": {"measures": ["tls", "two_factor"], "other": ["Kluis voor papieren dossiers"],
                  "report_email": "security@wereld.example"},
     "other": {"children": "directed", "parental_consent": "Een ouder tekent mee.",
-              "change_notice": ["email", "in_app"], "sells_data": True, "business_transfer": True,
+              "change_notice": ["email", "in_app"], "sells_data": True, "automated_decisions": True,
+              "business_transfer": True,
               "extra_sections": [{"title": "Camera's", "body": "Wij filmen de **ingang**."}]},
 }  # fmt: skip
 
@@ -150,6 +157,5 @@ def test_the_every_field_answers_really_set_every_field():
     assert missing == []
 
 
-# id_check defaults to true, so false is the value that proves the field is reachable.
 # (Lists are not walked by the guard; their rows above set every field between them.)
-ALLOWED_EMPTY = {"rights.id_check"}
+ALLOWED_EMPTY: set[str] = set()

@@ -12,7 +12,7 @@ from generator.wizard.forms.base import (
     merged,
     row_key,
 )
-from generator.wizard.forms.processing import MSG_REQUIRED, PROVISIONS, SOURCES
+from generator.wizard.forms.processing import MSG_REQUIRED, PROVISIONS, SOURCE_NOTICES, SOURCES
 
 
 class ActivityForm(forms.Form):
@@ -27,7 +27,7 @@ class ActivityForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_(
-            "Waarvoor u de gegevens gebruikt, in een korte zin: 'Bestellingen leveren en betalingen afhandelen.'"
+            "Waarvoor u de gegevens gebruikt, in een korte zin zonder 'u' of 'je': 'Bestellingen leveren en betalingen afhandelen.'"
         ),
     )
     data_subjects = forms.MultipleChoiceField(
@@ -94,13 +94,28 @@ class ActivityForm(forms.Form):
         required=False,
         help_text=_("Bijvoorbeeld: met de afmeldlink in elke e-mail."),
     )
-    source = forms.ChoiceField(
+    sources = forms.MultipleChoiceField(
         label=_("Waar komen de gegevens vandaan?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         choices=enum_choices(c.Source, SOURCES),
-        initial=c.Source.DATA_SUBJECT.value,
+        help_text=_("Kies alles wat klopt."),
     )
-    source_name = forms.CharField(label=_("Van wie?"), max_length=300, required=False)
+    source_name = forms.CharField(
+        label=_("Van wie krijgt u ze?"),
+        max_length=300,
+        required=False,
+        help_text=_("Zoals midden in een zin: 'de werkgever van de deelnemer'."),
+    )
     source_public = forms.BooleanField(label=_("Het is een openbare bron"), required=False)
+    source_notice = forms.ChoiceField(
+        label=_("Wanneer hoort de persoon dat u gegevens van een ander kreeg?"),
+        required=False,
+        choices=[("", "—"), *enum_choices(c.SourceNotice, SOURCE_NOTICES)],
+        help_text=_(
+            "Artikel 14 AVG: uiterlijk binnen een maand, of eerder bij het eerste contact."
+        ),
+    )
     provision = forms.ChoiceField(
         label=_("Moet iemand deze gegevens geven?"),
         required=False,
@@ -186,7 +201,8 @@ class ActivityForm(forms.Form):
             (bool(data.get("special_categories")), "special_category_exception"),
             (data.get("criminal_data"), "criminal_data_basis"),
             (data.get("bsn"), "bsn_law"),
-            (data.get("source") in (c.Source.THIRD_PARTY, c.Source.BOTH), "source_name"),
+            (c.Source.THIRD_PARTY in data.get("sources", []), "source_name"),
+            (c.Source.THIRD_PARTY in data.get("sources", []), "source_notice"),
             (bool(data.get("retention_period")), "retention_unit"),
             (bool(data.get("retention_unit")), "retention_period"),
         ]
@@ -246,6 +262,7 @@ class BaseActivityFormSet(AnswersFormSet):
             activity["legal_basis"] = row["legal_basis"] or None
             activity["provision"] = row["provision"] or None
             activity["special_category_exception"] = row["special_category_exception"] or None
+            activity["source_notice"] = row["source_notice"] or None
             activity["purpose"] = row["purpose"]
             activity["retention"] = {
                 "period": row["retention_period"],
@@ -270,6 +287,10 @@ class BaseActivityFormSet(AnswersFormSet):
             activity["recipients"] = previous.get(key, {}).get("recipients", [])
             activities.append(activity)
         result["activities"] = activities
+        known = {activity["id"] for activity in activities}
+        for cookie in result.get("cookies", {}).get("items", []):
+            if cookie.get("activity") not in known:
+                cookie["activity"] = None
         return result
 
 

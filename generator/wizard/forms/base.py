@@ -90,6 +90,37 @@ class LinesField(forms.CharField):
         return "\n".join(value) if isinstance(value, list) else value
 
 
+class YesNoField(forms.ChoiceField):
+    """A question answered yes, no or not at all: True, False or None in the answers. A
+    checkbox cannot tell "no" from "not answered", and the statement only says what was
+    answered (docs/clauses.md, the claims)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.RadioSelect)
+        super().__init__(
+            choices=[("yes", _("Ja")), ("no", _("Nee")), ("", _("Nog niet beantwoord"))],
+            required=False,
+            **kwargs,
+        )
+
+    def prepare_value(self, value: Any) -> Any:
+        return {True: "yes", False: "no", None: ""}.get(value, value)
+
+    def to_python(self, value: Any) -> bool | None:
+        value = super().to_python(value)
+        if value not in ("yes", "no", ""):
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return {"yes": True, "no": False}.get(value)
+
+    def validate(self, value: Any) -> None:
+        # to_python has checked the submitted text against the choices and mapped it.
+        pass
+
+
 class AnswersForm(forms.Form):
     """A step that edits fixed places in the answers."""
 

@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from generator.answers import choices as c
 from generator.lib import countries, validators
-from generator.wizard.forms.base import AnswersForm, LinesField, enum_choices, lib_validator, merged
+from generator.wizard.forms.base import (
+    AnswersForm,
+    LinesField,
+    YesNoField,
+    enum_choices,
+    lib_validator,
+    merged,
+)
 
 MSG_REQUIRED_WHEN_OUTSIDE_EU = _("Verplicht als uw organisatie buiten de EU is gevestigd.")
 
@@ -46,6 +53,13 @@ class OrganisationForm(AnswersForm):
         validators=[lib_validator(validators.normalise_kvk)],
         help_text=_(
             "8 cijfers. Verplicht op uw website voor ondernemingen in het Handelsregister."
+        ),
+    )
+    kvk_registered = YesNoField(
+        label=_("Staat uw organisatie in het Handelsregister van de KvK?"),
+        help_text=_(
+            "Nee kan bijvoorbeeld voor particulieren die samenwerken, of een kleine vereniging "
+            "zonder inschrijving. De verklaring zegt dat dan."
         ),
     )
     vat_id = forms.CharField(
@@ -102,6 +116,11 @@ class OrganisationForm(AnswersForm):
                 data["postcode"] = validators.normalise_postcode(data["postcode"])
             except ValueError as error:
                 self.add_error("postcode", str(error))
+        if data.get("kvk_number") and data.get("kvk_registered") is False:
+            self.add_error(
+                "kvk_registered",
+                _("U vulde een KvK-nummer in; dan staat u in het Handelsregister."),
+            )
         if data.get("outside_eu"):
             for field in ("rep_name", "rep_street", "rep_city", "rep_country"):
                 if not data.get(field):
@@ -114,7 +133,8 @@ class OrganisationForm(AnswersForm):
         rep = org.get("representative") or {}
         address = rep.get("address") or {}
         fields = ("legal_name", "legal_form", "trade_names", "street", "postcode", "city",
-                  "country", "kvk_number", "vat_id", "iban", "about", "outside_eu")  # fmt: skip
+                  "country", "kvk_number", "kvk_registered", "vat_id", "iban", "about",
+                  "outside_eu")  # fmt: skip
         initial = {field: org.get(field) for field in fields if org.get(field) is not None}
         initial |= {
             "rep_name": rep.get("name"),
@@ -130,6 +150,7 @@ class OrganisationForm(AnswersForm):
         for field in ("legal_name", "street", "postcode", "city", "country", "kvk_number",
                       "vat_id", "iban", "about", "outside_eu", "trade_names"):  # fmt: skip
             org[field] = data[field]
+        org["kvk_registered"] = data["kvk_registered"]
         org["legal_form"] = data["legal_form"] or None
         org["representative"] = None
         if data["outside_eu"]:
@@ -147,6 +168,40 @@ class OrganisationForm(AnswersForm):
 
 
 CONTACT_FIELDS = ("email", "phone", "website", "contact_form_url", "contact_hours")
+MSG_CONTACT_LINE = _(
+    "Schrijf per regel een onderwerp, een dubbele punt en een e-mailadres of telefoonnummer: "
+    "'Klantenservice: service@voorbeeld.nl'. Regel %(number)s klopt niet."
+)
+
+
+class TopicContactsField(LinesField):
+    """Contact addresses by topic, one per line: "Facturen: facturen@voorbeeld.nl"."""
+
+    def to_python(self, value) -> list[dict]:
+        contacts = []
+        for number, line in enumerate(super().to_python(value), start=1):
+            topic, colon, rest = line.rpartition(":")
+            contact = {"topic": topic.strip(), "email": None, "phone": None}
+            try:
+                if "@" in rest:
+                    contact["email"] = validators.normalise_email(rest)
+                else:
+                    contact["phone"] = validators.normalise_phone(rest)
+            except ValueError:
+                colon = ""
+            if not (colon and contact["topic"]):
+                raise forms.ValidationError(MSG_CONTACT_LINE, params={"number": number})
+            contacts.append(contact)
+        return contacts
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(
+                f"{item['topic']}: {item.get('email') or item.get('phone')}" for item in value
+            )
+        return value
+
+
 DPO_FIELDS = ("public_authority", "large_scale_monitoring", "large_scale_special_data",
               "designated", "name", "email", "phone")  # fmt: skip
 
@@ -171,6 +226,11 @@ class ContactForm(AnswersForm):
         max_length=300,
         required=False,
         help_text=_("Bijvoorbeeld: werkdagen van 9.00 tot 17.00 uur."),
+    )
+    contacts = TopicContactsField(
+        label=_("Andere contactadressen per onderwerp"),
+        required=False,
+        help_text=_("Eén per regel, zoals 'Facturen: facturen@voorbeeld.nl'."),
     )
     dpo_public_authority = forms.BooleanField(
         label=_("Wij zijn een overheidsinstantie of publieke organisatie"), required=False
@@ -222,7 +282,7 @@ class ContactForm(AnswersForm):
     def initial_from(cls, answers: dict) -> dict:
         org = answers.get("controller", {})
         dpo = answers.get("dpo", {})
-        initial = {field: org.get(field) for field in CONTACT_FIELDS}
+        initial = {field: org.get(field) for field in (*CONTACT_FIELDS, "contacts")}
         initial |= {f"dpo_{field}": dpo.get(field) for field in DPO_FIELDS}
         return {key: value for key, value in initial.items() if value is not None}
 
@@ -230,7 +290,7 @@ class ContactForm(AnswersForm):
         result = merged(answers)
         data = self.cleaned_data
         org = result.setdefault("controller", {})
-        for field in CONTACT_FIELDS:
+        for field in (*CONTACT_FIELDS, "contacts"):
             org[field] = data[field]
         result["dpo"] = {field: data[f"dpo_{field}"] for field in DPO_FIELDS}
         return result

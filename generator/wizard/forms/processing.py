@@ -23,13 +23,27 @@ SERVICE_KINDS = {
     c.ServiceKind.OTHER: _("Andere dienst"),
 }
 SOURCES = {
-    c.Source.DATA_SUBJECT: _("Van de persoon zelf"),
-    c.Source.THIRD_PARTY: _("Van iemand anders (bijvoorbeeld een werkgever of een openbare bron)"),
-    c.Source.BOTH: _("Deels van de persoon zelf, deels van iemand anders"),
+    c.Source.DATA_SUBJECT: _(
+        "De persoon geeft ze zelf (een formulier, een bestelling, een e-mail)"
+    ),
+    c.Source.USAGE: _(
+        "Ze ontstaan als iemand onze website, app of dienst gebruikt (IP-adres, apparaat, cookies)"
+    ),
+    c.Source.THIRD_PARTY: _("Wij krijgen ze van een ander (een werkgever, een openbare bron)"),
+}
+SOURCE_NOTICES = {
+    c.SourceNotice.WITHIN_MONTH: _("Binnen een maand nadat wij de gegevens kregen"),
+    c.SourceNotice.FIRST_CONTACT: _("Bij ons eerste contact met die persoon"),
+    c.SourceNotice.FIRST_DISCLOSURE: _("Voordat wij de gegevens aan een ander geven"),
+    c.SourceNotice.ALREADY_INFORMED: _(
+        "Niet apart: de persoon weet het al, bijvoorbeeld van de werkgever (artikel 14 lid 5)"
+    ),
 }
 PROVISIONS = {
-    c.Provision.STATUTORY: _("Verplicht door de wet"),
-    c.Provision.CONTRACTUAL: _("Verplicht door een contract"),
+    c.Provision.STATUTORY: _(
+        "Een wet verplicht ons deze gegevens vast te leggen (zoals de fiscale bewaarplicht)"
+    ),
+    c.Provision.CONTRACTUAL: _("De overeenkomst verplicht de persoon deze gegevens te geven"),
     c.Provision.CONTRACT_NECESSARY: _("Nodig om een overeenkomst te sluiten of uit te voeren"),
     c.Provision.VOLUNTARY: _("Niet verplicht"),
 }
@@ -70,7 +84,10 @@ class RecipientForm(forms.Form):
     name = forms.CharField(
         label=_("Naam"),
         max_length=300,
-        help_text=_("Het bedrijf of de instantie, zoals Mollie B.V."),
+        help_text=_(
+            "Het bedrijf of de instantie, zoals Mollie B.V. Noemt u liever de soort, schrijf die "
+            "dan zoals midden in een zin: 'onze boekhouder'."
+        ),
     )
     role = forms.ChoiceField(
         label=_("Rol"),
@@ -148,6 +165,7 @@ class BaseRecipientFormSet(AnswersFormSet):
             if countries.in_eea(recipient["country"]):
                 recipient |= {
                     "transfer_mechanism": None,
+                    "derogation_ground": None,
                     "derogation": None,
                     "safeguard_copy": None,
                 }
@@ -172,8 +190,17 @@ class TransferForm(forms.Form):
             "Voor de VS: het Data Privacy Framework geldt alleen als de ontvanger gecertificeerd is."
         ),
     )
+    derogation_ground = forms.ChoiceField(
+        label=_("Welke uitzondering van artikel 49 lid 1?"),
+        required=False,
+        choices=[("", "—"), *enum_choices(c.Art49Derogation)],
+        help_text=_(
+            "Alleen als er geen adequaatheidsbesluit en geen passende waarborg is; de verklaring "
+            "zegt dan dat de bescherming minder is."
+        ),
+    )
     derogation = forms.CharField(
-        label=_("Welke uitzondering van artikel 49?"), max_length=300, required=False
+        label=_("Toelichting bij de uitzondering"), max_length=300, required=False
     )
     safeguard_copy = forms.CharField(
         label=_("Waar is een kopie van de waarborg te krijgen?"),
@@ -185,8 +212,8 @@ class TransferForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         mechanism = data.get("transfer_mechanism")
-        if mechanism == c.TransferMechanism.DEROGATION and not data.get("derogation"):
-            self.add_error("derogation", MSG_REQUIRED)
+        if mechanism == c.TransferMechanism.DEROGATION and not data.get("derogation_ground"):
+            self.add_error("derogation_ground", MSG_REQUIRED)
         if mechanism in (c.TransferMechanism.SCC, c.TransferMechanism.BCR) and not data.get(
             "safeguard_copy"
         ):
@@ -203,6 +230,7 @@ class BaseTransferFormSet(AnswersFormSet):
             {
                 "id": r["id"],
                 "transfer_mechanism": r.get("transfer_mechanism"),
+                "derogation_ground": r.get("derogation_ground"),
                 "derogation": r.get("derogation"),
                 "safeguard_copy": r.get("safeguard_copy"),
                 "label": f"{r['name']} ({countries.country_name(r['country'], 'nl')})",
@@ -219,6 +247,7 @@ class BaseTransferFormSet(AnswersFormSet):
             if row:
                 recipient |= {
                     "transfer_mechanism": row["transfer_mechanism"],
+                    "derogation_ground": row["derogation_ground"] or None,
                     "derogation": row["derogation"] or None,
                     "safeguard_copy": row["safeguard_copy"] or None,
                 }

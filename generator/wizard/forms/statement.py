@@ -9,6 +9,7 @@ from generator.wizard.forms.base import (
     AnswersFormSet,
     CatalogRefField,
     LinesField,
+    YesNoField,
     clean_none,
     enum_choices,
     merged,
@@ -21,6 +22,10 @@ ANALYTICS_CONDITIONS = {
     "sharing_off": _("Gegevens delen met de aanbieder staat uit"),
     "no_ads_features": _("Advertentiefuncties staan uit"),
     "no_user_id": _("Geen gebruikers-ID"),
+}
+OPTIONAL_RIGHTS = {
+    c.OptionalRight.OBJECTION: _("Bezwaar maken tegen elk gebruik van gegevens"),
+    c.OptionalRight.PORTABILITY: _("Gegevens meenemen naar een ander (overdraagbaarheid)"),
 }
 CHILDREN = [
     ("", _("Zeg hier niets over")),
@@ -63,13 +68,21 @@ class CookieForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         choices=list(ANALYTICS_CONDITIONS.items()),
         help_text=_(
-            "Alleen als alle vijf kloppen, is geen toestemming nodig (Autoriteit Persoonsgegevens)."
+            "Alleen als alles klopt, is geen toestemming nodig (Autoriteit Persoonsgegevens). Draait "
+            "u het meetprogramma zelf, zoals Matomo op uw eigen server, dan tellen de "
+            "verwerkersovereenkomst en de advertentiefuncties niet mee."
         ),
     )
+    activity = forms.ChoiceField(
+        label=_("Bij welke verwerking hoort deze cookie?"),
+        required=False,
+        help_text=_("Dan controleren wij dat de cookie niet langer blijft dan de bewaartermijn."),
+    )
 
-    def __init__(self, *args, recipient_choices=(), **kwargs):
+    def __init__(self, *args, recipient_choices=(), activity_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recipient"].choices = [("", "—"), *recipient_choices]
+        self.fields["activity"].choices = [("", "—"), *activity_choices]
 
     def clean(self) -> dict:
         data = super().clean()
@@ -118,6 +131,7 @@ class BaseCookieFormSet(AnswersFormSet):
                     "category",
                     "purpose",
                     "duration",
+                    "activity",
                 )
             }
             item["purpose"], item["duration"] = row["purpose"], row["duration"]
@@ -161,7 +175,16 @@ class RightsSecurityForm(AnswersForm):
             "Wij vragen bij twijfel om een identiteitsbewijs (met uitleg hoe je dat afschermt)"
         ),
         required=False,
-        initial=True,
+    )
+    offered_rights = forms.MultipleChoiceField(
+        label=_("Rechten die u ook geeft waar de AVG ze niet voorschrijft"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=enum_choices(c.OptionalRight, OPTIONAL_RIGHTS),
+        help_text=_(
+            "Bezwaar geldt volgens de AVG alleen bij een gerechtvaardigd belang of een publieke "
+            "taak, overdraagbaarheid alleen bij toestemming of een overeenkomst."
+        ),
     )
     complaint_email = forms.EmailField(label=_("E-mailadres voor klachten"), required=False)
     measures = forms.MultipleChoiceField(
@@ -206,14 +229,15 @@ class RightsSecurityForm(AnswersForm):
             "form_url",
             "response_term",
             "response_term_unit",
-            "id_check",
             "complaint_email",
         )
-        result["rights"] = {
-            field: clean_none(data[field]) if field != "channels" else data[field]
-            for field in fields
+        result["rights"] = {field: clean_none(data[field]) for field in fields}
+        # Not ticked reads as not answered: the statement then says nothing about an ID.
+        result["rights"] |= {
+            "channels": data["channels"],
+            "offered_rights": data["offered_rights"],
+            "id_check": data["id_check"] or None,
         }
-        result["rights"]["id_check"] = data["id_check"]
         result["security"] = {
             "measures": data["measures"],
             "other": data["other_measures"],
@@ -244,7 +268,14 @@ class OtherForm(forms.Form):
         choices=enum_choices(c.ChangeNotice),
         help_text=_("'Kijk regelmatig op deze pagina' is niet genoeg: meld wijzigingen actief."),
     )
-    sells_data = forms.BooleanField(label=_("Wij verkopen persoonsgegevens"), required=False)
+    sells_data = YesNoField(label=_("Verkoopt u persoonsgegevens?"))
+    automated_decisions = YesNoField(
+        label=_(
+            "Neemt een computer bij u zelfstandig besluiten over mensen, met rechtsgevolgen of "
+            "andere grote gevolgen (zoals een automatische afwijzing)?"
+        ),
+        help_text=_("Zo ja: beschrijf het besluit bij de verwerking waar het bij hoort."),
+    )
     business_transfer = forms.BooleanField(
         label=_("Bij verkoop of fusie van ons bedrijf gaan gegevens mee naar de koper"),
         required=False,
@@ -283,6 +314,7 @@ class BaseOtherFormSet(AnswersFormSet):
             "parental_consent": data["parental_consent"] or None,
             "change_notice": data["change_notice"],
             "sells_data": data["sells_data"],
+            "automated_decisions": data["automated_decisions"],
             "business_transfer": data["business_transfer"],
             "extra_sections": [{"title": row["title"], "body": row["body"]} for row in self.rows()],
         }

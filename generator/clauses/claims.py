@@ -1,0 +1,162 @@
+"""What the default clauses assert about the organisation, and the answer behind each claim.
+
+A statement may only say something about an organisation that its answers support (design.md,
+"No claim without an answer"). This is the inventory: every sentence of the default clause set
+that states a fact about the organisation or a promise it makes, the answers field(s) it rests
+on, and words that appear only when the claim is made. docs/clauses.md prints it;
+tests/clauses/test_claims.py renders each clause with the fields removed from the answers and
+fails when the claim is still there. A clause change that adds a claim adds a line here.
+
+What the law requires of every organisation (a reply within a month, free of charge, the
+complaint to the Autoriteit Persoonsgegevens, what withdrawing consent means) is stated without
+an answer; `LEGAL_STATEMENTS` lists those sentences so the inventory is complete.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Claim:
+    clause: str  # the clause key
+    says: str  # the claim, in a few words
+    fields: tuple[str, ...]  # answers paths; "[]" is every item of a list
+    phrase: dict[str, str]  # per language: a regular expression found only with the claim
+    fixture: str = "full"  # which answers of the test make the claim (tests/clauses/claims.py)
+
+
+CLAIMS = [
+    Claim("verantwoordelijke", "also trades under other names", ("controller.trade_names",),
+          {"nl": r"Wij werken ook onder de naam", "en": r"We also trade under the name"}),
+    Claim("verantwoordelijke", "its legal form", ("controller.legal_form",),
+          {"nl": r"samenwerkingsverband van particulieren", "en": r"partnership of private individuals"}),
+    Claim("verantwoordelijke", "is not registered with the KvK", ("controller.kvk_registered",),
+          {"nl": r"niet ingeschreven bij de Kamer van Koophandel", "en": r"not registered with the Dutch Chamber"}),
+    Claim("verantwoordelijke", "is established outside the EU and has an EU representative",
+          ("controller.outside_eu",),
+          {"nl": r"vertegenwoordiger in de EU aangewezen", "en": r"appointed a representative in the EU"}),
+    Claim("fg", "has a data protection officer (FG)", ("dpo.designated",),
+          {"nl": r"Wij hebben een Functionaris Gegevensbescherming", "en": r"We have a data protection officer"}),
+    Claim("verwerkingen", "has weighed its legitimate interest against the reader's privacy",
+          ("activities[].legal_basis",), {"nl": r"afgewogen", "en": r"weighed"}),
+    Claim("verwerkingen", "which law imposes a legal obligation", ("activities[].legal_obligation",),
+          {"nl": r"Die verplichting staat in", "en": r"The obligation is in"}),
+    Claim("verwerkingen", "what its legitimate interest is", ("activities[].legitimate_interest",),
+          {"nl": r"Ons belang:", "en": r"Our interest:"}),
+    Claim("verwerkingen", "where the data comes from: the person, the use of the service, others",
+          ("activities[].sources",), {"nl": r"Bron:", "en": r"Source:"}),
+    Claim("verwerkingen", "when people hear that their data came from someone else (Art. 14(3))",
+          ("activities[].source_notice",),
+          {"nl": r"laten wij (u|je) weten bij ons eerste contact", "en": r"We tell you so when we first"}),
+    Claim("verwerkingen", "whether the data must be given, and why (Art. 13(2)(e))",
+          ("activities[].provision",), {"nl": r"Verplicht:", "en": r"Required:"}),
+    Claim("verwerkingen", "keeps bookkeeping data seven years under the fiscal duty",
+          ("activities[].retention.fiscal",),
+          {"nl": r"Administratie", "en": r"Accounts"}),
+    Claim("verwerkingen", "nobody outside the organisation receives the data of an activity",
+          ("activities[].no_recipients",),
+          {"nl": r"niemand buiten onze organisatie", "en": r"nobody outside our organisation"}),
+    Claim("verwerkingen", "sends advertising", ("activities[].direct_marketing",),
+          {"nl": r"wij sturen (u|je) reclame", "en": r"we send you advertising"}),
+    Claim("verwerkingen", "advertises by e-mail only to existing customers (soft opt-in)",
+          ("activities[].marketing_existing_customers_only",),
+          {"nl": r"alleen als (u|je) al klant bent", "en": r"only if you are already a customer"}),
+    Claim("bijzondere-gegevens", "on which Art. 9(2) exception it uses special categories",
+          ("activities[].special_category_exception",),
+          {"nl": r"Dat mag op grond van", "en": r"This is allowed on the basis of"}),
+    Claim("bijzondere-gegevens", "uses the BSN only for what the law requires",
+          ("activities[].bsn_law",),
+          {"nl": r"Wij gebruiken het BSN alleen daarvoor", "en": r"We use the BSN for nothing else"}),
+    Claim("kinderen", "its services are not meant for children under 16, and it deletes their data",
+          ("other.children",), {"nl": r"niet bedoeld voor kinderen", "en": r"not meant for children"}),
+    Claim("kinderen", "asks a parent's consent for a child under 16 where it asks consent",
+          ("activities[].legal_basis", "activities[].special_category_exception"),
+          {"nl": r"toestemming van een ouder of voogd", "en": r"consent of a parent or guardian"}),
+    Claim("ontvangers", "does not sell personal data", ("other.sells_data",),
+          {"nl": r"verkopen (uw|je) gegevens niet", "en": r"do not sell your data"}),
+    Claim("ontvangers", "has a verwerkersovereenkomst with its processors",
+          ("recipients[].dpa_signed",),
+          {"nl": r"verwerkersovereenkomst gesloten", "en": r"We have a data processing agreement"}),
+    Claim("ontvangers", "gives data to an authority only when the law requires it",
+          ("recipients[].role",),
+          {"nl": r"alleen gegevens als de wet dat eist", "en": r"We only give data to"}),
+    Claim("ontvangers", "some recipients are controllers themselves", ("recipients[].role",),
+          {"nl": r"zelf verantwoordelijk voor wat", "en": r"responsible for what"}),
+    Claim("ontvangers", "gives data to nobody outside the organisation",
+          ("activities[].no_recipients",),
+          {"nl": r"aan niemand buiten onze organisatie", "en": r"to nobody outside our organisation"},
+          fixture="small"),
+    Claim("doorgifte", "a recipient in the US is certified under the Data Privacy Framework",
+          ("recipients[].transfer_mechanism",),
+          {"nl": r"gecertificeerd onder het EU-VS Data Privacy Framework", "en": r"certified under the EU-US Data Privacy Framework"}),
+    Claim("doorgifte", "has agreed the standard contractual clauses with a recipient",
+          ("recipients[].transfer_mechanism",),
+          {"nl": r"standaardcontractbepalingen", "en": r"standard contractual clauses"}),
+    Claim("doorgifte", "transfers on an Art. 49 derogation, with less protection",
+          ("recipients[].transfer_mechanism",),
+          {"nl": r"minder goed beschermd", "en": r"less well protected"}),
+    Claim("doorgifte", "where a copy of the safeguard is available", ("recipients[].safeguard_copy",),
+          {"nl": r"Een kopie staat hier", "en": r"A copy is available here"}),
+    Claim("cookies", "set analytics up as the AP requires, so it needs no consent",
+          ("cookies.items[].analytics",),
+          {"nl": r"geen of weinig gevolgen", "en": r"little or no effect"}),
+    Claim("cookies", "runs the analytics software itself", ("cookies.items[].party",),
+          {"nl": r"meetprogramma dat wij zelf draaien", "en": r"software that we run ourselves"}),
+    Claim("cookies", "where visitors change their cookie consent", ("cookies.settings_url",),
+          {"nl": r"de cookie-instellingen", "en": r"the cookie settings"}),
+    Claim("besluitvorming", "takes no automated decisions (Art. 22)",
+          ("other.automated_decisions",),
+          {"nl": r"Wij nemen geen besluiten", "en": r"We take no decisions"}),
+    Claim("besluitvorming", "takes automated decisions, as described",
+          ("activities[].automated_decision",),
+          {"nl": r"zonder dat een medewerker meekijkt", "en": r"without a member of staff"},
+          fixture="small"),
+    Claim("beveiliging", "protects data with these measures",
+          ("security.measures", "security.other"),
+          {"nl": r"Dat doen wij zo", "en": r"This is how"}),
+    Claim("bezwaar", "stops after an objection unless compelling grounds apply (Art. 21(1))",
+          ("activities[].legal_basis",), {"nl": r"dwingende redenen", "en": r"compelling grounds"}),
+    Claim("bezwaar", "puts an unsubscribe link in every advertising e-mail",
+          ("activities[].marketing_channels",),
+          {"nl": r"afmeldlink in elke e-mail", "en": r"unsubscribe link in every e-mail"}),
+    Claim("bezwaar", "offers the right to object beyond the AVG", ("rights.offered_rights",),
+          {"nl": r"Dat recht geven wij ook", "en": r"We offer this right even"}),
+    Claim("rechten", "offers data portability beyond the AVG", ("rights.offered_rights",),
+          {"nl": r"Dit recht geven wij ook", "en": r"We offer this right even"}, fixture="small"),
+    Claim("rechten", "relies on consent nowhere, so there is none to withdraw",
+          ("activities[].legal_basis",),
+          {"nl": r"nergens de grondslag", "en": r"do not rely on consent anywhere"}, fixture="small"),
+    Claim("rechten", "how requests are made: each channel chosen", ("rights.channels",),
+          {"nl": r"op een van deze manieren", "en": r"in one of these ways"}),
+    Claim("rechten", "may ask for an ID, with the advice on shielding a copy", ("rights.id_check",),
+          {"nl": r"identiteitsbewijs", "en": r"copy of your ID"}),
+    Claim("wijzigingen", "announces important changes in advance, and how",
+          ("other.change_notice",), {"nl": r"vooraf weten", "en": r"tell you in advance"}),
+    Claim("wijzigingen", "shows the date of each version at the top",
+          ("document.effective_date",),
+          {"nl": r"Bovenaan staat dan een nieuwe datum", "en": r"new date at the top"}),
+    Claim("overname", "data goes along with a sale of the business",
+          ("other.business_transfer",),
+          {"nl": r"gegevens mee naar de koper", "en": r"your data goes with it"}),
+    Claim("overname", "announces such a transfer in advance", ("other.change_notice",),
+          {"nl": r"overdracht melden wij vooraf", "en": r"announce such a transfer in advance"}),
+    Claim("samenvatting", "nobody outside the organisation receives data",
+          ("activities[].no_recipients",),
+          {"nl": r"met niemand buiten onze organisatie", "en": r"nobody outside our organisation"},
+          fixture="small"),
+]  # fmt: skip
+
+
+LEGAL_STATEMENTS = [
+    ("samenvatting, rechten", "Using a right costs nothing", "Art. 12(5) AVG"),
+    ("rechten", "A reply within one month, extendable by two with notice", "Art. 12(3) AVG"),
+    ("rechten", "Withdrawing consent does not affect earlier processing", "Art. 7(3) AVG"),
+    ("rechten", "Access, rectification, erasure and restriction", "Art. 15-18 AVG"),
+    ("klacht", "The right to complain to the Autoriteit Persoonsgegevens", "Art. 77 AVG"),
+    ("ontvangers", "A processor works on instructions; the controller stays responsible",
+     "Art. 28 AVG"),
+    ("cookies", "Functional cookies need no consent; others are set only after consent",
+     "Art. 11.7a Telecommunicatiewet"),
+    ("bezwaar", "Objecting to advertising is always possible and stops it at once",
+     "Art. 21(2)-(3) AVG"),
+    ("wijzigingen", "The statement is updated when the services change", "Art. 13(3) AVG"),
+]  # fmt: skip
