@@ -363,7 +363,7 @@ condition: true
 |---|---|
 | `key` | stable name, `a-z 0-9 -`; also the section's anchor (`#rechten`) |
 | `title` | the section heading; a template itself, so it can follow the register |
-| `order` | position in the statement (extra sections from the answers sit at 900, contact at 950) |
+| `order` | position in the statement (extra sections from the answers sit at 900, contact at 950); below 10 the section opens the document before its table of contents, in every output, as the summary ("In het kort", 5) does |
 | `condition` | a Jinja2 expression; the section appears only when it is true (`true` = always) |
 
 A section whose body renders to no text does not appear: no empty headings. Examples of
