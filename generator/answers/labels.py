@@ -146,8 +146,8 @@ NL: dict[type[StrEnum], dict[StrEnum, str]] = {
     },
     c.SourceNotice: {
         c.SourceNotice.WITHIN_MONTH: "binnen een maand nadat wij de gegevens kregen",
-        c.SourceNotice.FIRST_CONTACT: "bij ons eerste contact",
-        c.SourceNotice.FIRST_DISCLOSURE: "voordat wij de gegevens aan een ander geven",
+        c.SourceNotice.FIRST_CONTACT: "bij ons eerste contact, en uiterlijk binnen een maand",
+        c.SourceNotice.FIRST_DISCLOSURE: "voordat wij de gegevens aan een ander geven, en uiterlijk binnen een maand",
         c.SourceNotice.ALREADY_INFORMED: "niet apart: de betrokkene heeft deze informatie al",
     },
     c.OptionalRight: {
@@ -175,15 +175,15 @@ NL: dict[type[StrEnum], dict[StrEnum, str]] = {
         c.RequestChannel.PHONE: "telefoon",
     },
     c.SecurityMeasure: {
-        c.SecurityMeasure.TLS: "alle verbindingen zijn versleuteld (https/TLS)",
+        c.SecurityMeasure.TLS: "verbindingen met onze website en diensten zijn versleuteld (https/TLS)",
         c.SecurityMeasure.ENCRYPTION_AT_REST: "opgeslagen gegevens zijn versleuteld",
         c.SecurityMeasure.ACCESS_CONTROL: "alleen medewerkers die de gegevens voor hun werk nodig hebben, kunnen erbij",
         c.SecurityMeasure.TWO_FACTOR: "medewerkers loggen in met tweestapsverificatie",
         c.SecurityMeasure.LOGGING: "wij leggen vast wie gegevens inziet of wijzigt",
         c.SecurityMeasure.BACKUPS: "wij maken regelmatig back-ups",
-        c.SecurityMeasure.UPDATES: "wij installeren updates voor de beveiliging meteen",
-        c.SecurityMeasure.CONFIDENTIALITY: "medewerkers moeten alles geheim houden",
-        c.SecurityMeasure.POLICY: "wij werken volgens een beveiligingsbeleid dat op papier staat",
+        c.SecurityMeasure.UPDATES: "wij installeren updates voor de beveiliging zo snel mogelijk",
+        c.SecurityMeasure.CONFIDENTIALITY: "medewerkers hebben een geheimhoudingsplicht",
+        c.SecurityMeasure.POLICY: "wij werken volgens een vastgelegd beveiligingsbeleid",
         c.SecurityMeasure.PSEUDONYMISATION: "waar het kan, vervangen wij namen door codes (pseudonimisering)",
         c.SecurityMeasure.TESTING: "wij laten onze beveiliging regelmatig testen",
         c.SecurityMeasure.ISO27001: "onze informatiebeveiliging is gecertificeerd volgens ISO 27001",
@@ -336,8 +336,8 @@ EN: dict[type[StrEnum], dict[StrEnum, str]] = {
     },
     c.SourceNotice: {
         c.SourceNotice.WITHIN_MONTH: "within a month of receiving the data",
-        c.SourceNotice.FIRST_CONTACT: "when we first contact them",
-        c.SourceNotice.FIRST_DISCLOSURE: "before we disclose the data to anyone else",
+        c.SourceNotice.FIRST_CONTACT: "when we first contact you, and within a month at the latest",
+        c.SourceNotice.FIRST_DISCLOSURE: "before we disclose the data to anyone else, and within a month at the latest",
         c.SourceNotice.ALREADY_INFORMED: "not separately: the data subject already has this information",
     },
     c.OptionalRight: {
@@ -365,14 +365,14 @@ EN: dict[type[StrEnum], dict[StrEnum, str]] = {
         c.RequestChannel.PHONE: "phone",
     },
     c.SecurityMeasure: {
-        c.SecurityMeasure.TLS: "all connections are encrypted (https/TLS)",
+        c.SecurityMeasure.TLS: "connections to our website and services are encrypted (https/TLS)",
         c.SecurityMeasure.ENCRYPTION_AT_REST: "stored data is encrypted",
         c.SecurityMeasure.ACCESS_CONTROL: "only staff who need the data for their work can access it",
         c.SecurityMeasure.TWO_FACTOR: "staff log in with two-step verification",
         c.SecurityMeasure.LOGGING: "we record who views or changes data",
         c.SecurityMeasure.BACKUPS: "we make regular backups",
-        c.SecurityMeasure.UPDATES: "we install security updates right away",
-        c.SecurityMeasure.CONFIDENTIALITY: "staff must keep everything confidential",
+        c.SecurityMeasure.UPDATES: "we install security updates as soon as possible",
+        c.SecurityMeasure.CONFIDENTIALITY: "staff are bound to confidentiality",
         c.SecurityMeasure.POLICY: "we follow a written information security policy",
         c.SecurityMeasure.PSEUDONYMISATION: "where possible, we replace names with codes (pseudonymisation)",
         c.SecurityMeasure.TESTING: "we have our security tested regularly",
@@ -396,16 +396,31 @@ SUMMARY_DATA: list[tuple[frozenset[c.DataCategory], dict[str, str]]] = [
     (frozenset({_D.GENDER}), {"nl": "geslacht", "en": "gender"}),
     (frozenset({_D.PHOTO}), {"nl": "foto", "en": "photo"}),
     (frozenset({_D.ACCOUNT}), {"nl": "inloggegevens", "en": "login details"}),
-    (frozenset({_D.BILLING_ADDRESS, _D.PAYMENT, _D.BANK_ACCOUNT, _D.ORDER_HISTORY}),
-     {"nl": "bestel- en betaalgegevens", "en": "order and payment details"}),
+    (frozenset({_D.BILLING_ADDRESS, _D.PAYMENT, _D.BANK_ACCOUNT}),
+     {"nl": "factuur- en betaalgegevens", "en": "billing and payment details"}),
+    (frozenset({_D.ORDER_HISTORY}), {"nl": "bestelgeschiedenis", "en": "order history"}),
     (frozenset({_D.COMMUNICATION}), {"nl": "berichten", "en": "messages"}),
     (frozenset({_D.LOCATION}), {"nl": "locatie", "en": "location"}),
-    (frozenset({_D.IP_ADDRESS, _D.DEVICE, _D.USAGE, _D.TRAFFIC, _D.ONLINE_IDENTIFIERS}),
-     {"nl": "gegevens over het gebruik van onze diensten", "en": "data on the use of our services"}),
+    (frozenset({_D.TRAFFIC}), {"nl": "verkeersgegevens (zonder inhoud)", "en": "traffic data (no content)"}),
+    (frozenset({_D.IP_ADDRESS, _D.DEVICE, _D.ONLINE_IDENTIFIERS}),
+     {"nl": "IP-adres en apparaat- en cookiegegevens", "en": "IP address, device and cookie data"}),
+    (frozenset({_D.USAGE}), {"nl": "gegevens over het gebruik van onze diensten", "en": "data on the use of our services"}),
     (frozenset({_D.COMPANY, _D.JOB_TITLE, _D.EMPLOYER}),
-     {"nl": "zakelijke gegevens", "en": "business details"}),
+     {"nl": "gegevens over werk en bedrijf", "en": "work and company details"}),
     (frozenset({_D.CV}), {"nl": "sollicitatiegegevens", "en": "job application details"}),
 ]  # fmt: skip
+
+# The first layer names each legal basis in a few words; the full name and article follow below.
+_B = c.LegalBasis
+SUMMARY_BASIS: dict[str, dict[c.LegalBasis, str]] = {
+    "nl": {_B.CONSENT: "toestemming", _B.CONTRACT: "een overeenkomst",
+           _B.LEGAL_OBLIGATION: "een wettelijke plicht", _B.VITAL_INTERESTS: "een vitaal belang",
+           _B.PUBLIC_TASK: "een taak van algemeen belang",
+           _B.LEGITIMATE_INTERESTS: "ons gerechtvaardigd belang"},
+    "en": {_B.CONSENT: "consent", _B.CONTRACT: "a contract", _B.LEGAL_OBLIGATION: "a legal duty",
+           _B.VITAL_INTERESTS: "vital interests", _B.PUBLIC_TASK: "a task in the public interest",
+           _B.LEGITIMATE_INTERESTS: "our legitimate interest"},
+}  # fmt: skip
 
 # Keyed by enum class first: members of different enums share values ("phone", "contract")
 # and a StrEnum hashes like its value, so one flat dict would let them overwrite each other.

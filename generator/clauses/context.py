@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from generator.answers import choices as c
-from generator.answers.labels import SUMMARY_DATA, label
+from generator.answers.labels import SUMMARY_BASIS, SUMMARY_DATA, label
 from generator.answers.schema import Activity, Answers, Cookie, Recipient
 from generator.lib import countries, dutch
 from generator.lib.validators import format_phone
@@ -33,6 +33,7 @@ OBSERVED_DATA = (
     c.DataCategory.LOCATION,
 )
 OBJECTION_BASES = {c.LegalBasis.PUBLIC_TASK, c.LegalBasis.LEGITIMATE_INTERESTS}
+FISCAL_SHORT = {"nl": "; administratie: {fiscal}", "en": "; financial records: {fiscal}"}
 PORTABILITY_BASES = {c.LegalBasis.CONSENT, c.LegalBasis.CONTRACT}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -88,6 +89,11 @@ def _retention(activity: Activity, language: str) -> dict[str, Any]:
         short = " ".join(filter(None, [duration, retention.trigger]))
     else:
         short = retention.criterion or (fiscal if retention.fiscal else None)
+    if short:
+        short = short.rstrip(".")
+        if retention.fiscal and (duration or retention.criterion):
+            # The summary and the overview table must not understate how long anything is kept.
+            short += FISCAL_SHORT[language].format(fiscal=fiscal)
     return {
         "duration": duration,
         "trigger": retention.trigger,
@@ -286,13 +292,18 @@ def _rights(answers: Answers, activities: list[dict[str, Any]], language: str) -
         # C9 / R7: which rights follow from which bases, and what is offered beyond them.
         "objection": objection_required or c.OptionalRight.OBJECTION in offered,
         "objection_offered": c.OptionalRight.OBJECTION in offered,
-        "objection_activities": [a["name"] for a in activities if a["objection"]],
+        # Art. 21(1) weighs compelling grounds; objecting to direct marketing (21(2)-(3)) is
+        # unconditional, so those activities are named with advertising, not here.
+        "objection_activities": [
+            a["name"] for a in activities if a["objection"] and not a["direct_marketing"]
+        ],
         "objection_bases": [
             label(b, language) for b in c.LegalBasis if b in bases & OBJECTION_BASES
         ],
         "portability": portability_required or c.OptionalRight.PORTABILITY in offered,
         "portability_offered": c.OptionalRight.PORTABILITY in offered and not portability_required,
-        "erasure_limited": bool(bases & {c.LegalBasis.LEGAL_OBLIGATION, c.LegalBasis.PUBLIC_TASK}),
+        "erasure_limited": bool(bases & {c.LegalBasis.LEGAL_OBLIGATION, c.LegalBasis.PUBLIC_TASK})
+        or any(a.retention.fiscal for a in answers.activities),
         "consent": consent,
         # Every activity has a basis and none is consent: there is no consent to withdraw.
         "no_consent": bool(answers.activities)
@@ -317,9 +328,8 @@ def _summary(answers: Answers, activities: list[dict[str, Any]], language: str) 
     for basis in c.LegalBasis:
         names = [a["name"] for a in activities if a["basis"] == basis.value]
         if names:
-            by_basis.append(
-                {"basis": basis.value, "label": label(basis, language), "activities": names}
-            )
+            words = SUMMARY_BASIS[language][basis]
+            by_basis.append({"basis": basis.value, "label": words, "activities": names})
     return {"data": data, "special": special, "by_basis": by_basis}
 
 
@@ -398,7 +408,10 @@ def build_context(
         "special_activities": [a for a in activities if a["special"] or a["criminal"] or a["bsn"]],
         "automated_activities": [a for a in activities if a["automated"]],
         "any_indirect": any(a["from_others"] for a in activities),
-        "administration": any(a["retention"]["fiscal"] for a in activities),
+        # The fiscal duty gets a paragraph of its own unless its only activity says it already.
+        "administration": any(
+            a["retention"]["fiscal"] and a["basis"] != "legal_obligation" for a in activities
+        ),
         "summary": _summary(answers, activities, language),
         "cookies": _cookies(answers, language),
         "rights": _rights(answers, activities, language),

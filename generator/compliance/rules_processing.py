@@ -217,6 +217,17 @@ def provision(answers: Answers):
                 f"Say what happens if someone does not provide the data for '{activity.name}'.",
                 _where(index, "provision_consequence"),
             )
+        if (
+            activity.provision in (c.Provision.CONTRACTUAL, c.Provision.CONTRACT_NECESSARY)
+            and activity.legal_basis
+            and activity.legal_basis != c.LegalBasis.CONTRACT
+        ):
+            yield (
+                W,
+                f"'{activity.name}' zegt dat de gegevens nodig zijn voor een overeenkomst, maar de grondslag is geen overeenkomst. Kies 'Niet verplicht' met het gevolg, of de grondslag overeenkomst.",
+                f"'{activity.name}' says the data is needed for a contract, but its legal basis is not the contract.",
+                _where(index, "provision"),
+            )
 
 
 @rule(

@@ -126,6 +126,8 @@ def capfirst(text: str | None) -> str:
     first = text.split(" ", 1)[0]
     if "." in first or any(ch.isupper() for ch in first[1:]):
         return text
+    if text.startswith("éé"):
+        return "Eé" + text[2:]  # Dutch capitalises "één" as "Eén"
     return text[:1].upper() + text[1:]
 
 

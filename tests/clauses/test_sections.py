@@ -120,12 +120,12 @@ def test_each_activity_states_purpose_basis_source_provision_and_retention(minim
     text = section_text(document, "verwerkingen")
     # A full stop after the organisation's own text, whether typed or not.
     assert "Doel: Vragen beantwoorden." in text
-    assert "een gerechtvaardigd belang (artikel 6 lid 1 sub f AVG)" in text
+    assert "Een gerechtvaardigd belang (artikel 6 lid 1 sub f AVG)" in text
     assert "Ons belang: Wij willen vragen snel en goed beantwoorden." in text
     assert "Bron: U geeft ons deze gegevens zelf." in text
-    assert "Verplicht: nee, u hoeft deze gegevens niet te geven." in text
+    assert "Verplicht: Nee, u hoeft deze gegevens niet te geven." in text
     assert "Hoe lang wij ze bewaren: Zes maanden na het laatste contact." in text
-    assert "Wie ze krijgt: niemand buiten onze organisatie." in text
+    assert "Wie ze krijgt: Niemand buiten onze organisatie." in text
     # The overview table: one row per activity, doel · gegevens · grondslag · bewaartermijn.
     table = document.section("verwerkingen").html
     assert '<th scope="col">Grondslag</th><th scope="col">Bewaartermijn</th>' in table
@@ -143,7 +143,7 @@ def test_the_source_is_said_only_when_answered_and_usage_data_arises_from_use(mi
     ]
     text = section_text(render(minimal_data), "verwerkingen")
     assert "U geeft ons een deel van deze gegevens zelf." in text
-    assert "Andere gegevens ontstaan door uw gebruik van onze diensten: IP-adres." in text
+    assert "De rest ontstaat door uw gebruik van onze diensten: IP-adres." in text
 
 
 def test_indirect_collection_names_the_source_once_and_when_people_are_told(minimal_data):
@@ -153,11 +153,15 @@ def test_indirect_collection_names_the_source_once_and_when_people_are_told(mini
     text = section_text(render(minimal_data), "verwerkingen")
     assert "Deze gegevens krijgen wij van de werkgever." in text
     assert text.count("de werkgever") == 1
-    assert "Dat laten wij u weten bij ons eerste contact." in text
-    assert "binnen een maand" not in text
+    assert (
+        "Dat wij gegevens van een ander krijgen, laten wij u weten bij ons eerste contact, en "
+        "uiterlijk binnen een maand." in text
+    )
+    assert text.count("binnen een maand") == 1  # the Art. 14(3) outer limit, not a promise
     minimal_data["activities"][0]["source_notice"] = "already_informed"
-    assert "Dat weet u dan al van de werkgever." in section_text(
-        render(minimal_data), "verwerkingen"
+    assert (
+        "Dat wij gegevens van een ander krijgen, weet u dan al van de werkgever."
+        in section_text(render(minimal_data), "verwerkingen")
     )
 
 
@@ -178,10 +182,10 @@ def test_fiscal_retention_is_an_administratie_block_with_its_law(minimal_data):
     ("provision", "says", "not_said"),
     [
         # The law obliges the organisation to record the data; not the person to give it.
-        ("statutory", "ja. De wet verplicht ons deze gegevens vast te leggen.", "Geeft u ze niet"),
-        ("contractual", "ja. Dat staat in de overeenkomst met ons.", "nodig voor de overeenkomst"),
-        ("contract_necessary", "ja, deze gegevens zijn nodig voor de overeenkomst met u.", "Dat staat in de overeenkomst"),
-        ("voluntary", "nee, u hoeft deze gegevens niet te geven.", "De wet verplicht"),
+        ("statutory", "Ja. De wet verplicht ons deze gegevens vast te leggen.", "Geeft u ze niet"),
+        ("contractual", "Ja. Dat staat in de overeenkomst met ons.", "nodig voor de overeenkomst"),
+        ("contract_necessary", "Ja, deze gegevens zijn nodig voor de overeenkomst met u.", "Dat staat in de overeenkomst"),
+        ("voluntary", "Nee, u hoeft deze gegevens niet te geven.", "De wet verplicht"),
     ],
 )  # fmt: skip
 def test_each_kind_of_requirement_has_its_own_words(minimal_data, provision, says, not_said):
@@ -204,7 +208,7 @@ def test_consent_activities_explain_withdrawal(minimal_data):
         activity(legal_basis="consent", consent_withdrawal="Met de afmeldlink in elke e-mail.")
     ]
     document = render(minimal_data)
-    assert "Toestemming intrekken: dat kan altijd, met de afmeldlink in elke e-mail." in (
+    assert "Toestemming intrekken: Dat kan altijd, met de afmeldlink in elke e-mail." in (
         section_text(document, "verwerkingen")
     )
     rights = section_text(document, "rechten")
@@ -225,7 +229,7 @@ def test_special_categories_and_bsn_get_their_own_section(minimal_data):
     assert "gegevens over gezondheid" in text and "artikel 9 lid 2 sub h AVG" in text
     assert "Dat schrijft deze wet voor: de Wet op de loonbelasting 1964." in text
     # The summary names the special categories too.
-    assert "Ook gevoelige gegevens: gegevens over gezondheid." in section_text(
+    assert "gevoelige gegevens: gegevens over gezondheid." in section_text(
         document, "samenvatting"
     )
 
@@ -262,7 +266,10 @@ def test_recipients_are_listed_with_role_and_processor_agreements(minimal_data):
     assert "Wij verkopen uw gegevens niet." in text
     assert "Met elke verwerker hebben wij een verwerkersovereenkomst gesloten." in text
     assert "Onze accountant is zelf verantwoordelijk" in text
-    assert "Aan de Belastingdienst geven wij alleen gegevens als de wet dat eist." in text
+    assert (
+        "Aan de Belastingdienst geven wij alleen gegevens als de wet of een rechter dat eist"
+        in text
+    )
     html = document.section("ontvangers").html
     # A capital where a cell starts, the category not repeated after its own name.
     assert "<td>Onze accountant</td>" in html and "<td>Onze ICT-leverancier</td>" in html
@@ -296,7 +303,7 @@ def transfer(mechanism: str, **fields) -> dict:
     ("recipient", "says"),
     [
         (transfer("dpf"), "DPF Inc. is gecertificeerd onder het EU-VS Data Privacy Framework."),
-        (transfer("adequacy", country="CH"), "vindt dat Zwitserland persoonsgegevens goed genoeg beschermt"),
+        (transfer("adequacy", country="CH"), "heeft besloten dat Zwitserland persoonsgegevens passend beschermt"),
         (transfer("scc", safeguard_copy="privacy@voorbeeld.nl"), "Een kopie vraagt u op via privacy@voorbeeld.nl."),
         (transfer("bcr", safeguard_copy="https://bcr.example/regels"), "bindende bedrijfsvoorschriften (binding corporate rules)"),
         (transfer("derogation", derogation_ground="b"), "de doorgifte is nodig voor een overeenkomst met de betrokkene (artikel 49 lid 1 sub b AVG)"),
@@ -374,14 +381,17 @@ def test_analytics_without_consent_fits_the_tool_and_names_the_rule(minimal_data
     assert "verwerkersovereenkomst" not in matomo and "reclame" not in matomo
     assert "wij hebben een verwerkersovereenkomst met de aanbieder" in google
     assert "reclame en andere diensten van de aanbieder staan uit" in google
-    assert "artikel 11.7a lid 3 van de Telecommunicatiewet" in text
-    assert "Autoriteit Persoonsgegevens" in text
+    # The statute for both; the AP's conditions are those for a provider such as Google.
+    assert "artikel 11.7a lid 3 Telecommunicatiewet)" in matomo
+    assert "Autoriteit Persoonsgegevens" not in matomo
+    assert "De voorwaarden daarvoor komen van de Autoriteit Persoonsgegevens." in google
 
 
 def test_no_automated_decisions_is_said_only_when_answered(minimal_data):
     minimal_data["other"] = {"automated_decisions": False}
     text = section_text(render(minimal_data), "besluitvorming")
     assert "Er is dus geen geautomatiseerde besluitvorming (artikel 22 AVG)." in text
+    assert "profilering" in text
     assert "Er kijkt altijd een mens mee" not in text
 
 
@@ -406,7 +416,7 @@ def test_security_claims_only_the_measures_given(minimal_data):
     assert "Dat doen wij zo" not in section_text(render(minimal_data), "beveiliging")
     minimal_data["security"] = {"measures": ["tls"]}
     text = section_text(render(minimal_data), "beveiliging")
-    assert "Dat doen wij zo: alle verbindingen zijn versleuteld (https/TLS)." in text
+    assert "Dat doen wij zo: verbindingen met onze website en diensten zijn versleuteld" in text
 
 
 @pytest.mark.parametrize(
@@ -458,12 +468,14 @@ def test_objection_has_its_own_section_naming_activities_and_channels(minimal_da
     document = render(minimal_data)
     assert document.keys.index("bezwaar") == document.keys.index("rechten") - 1
     text = section_text(document, "bezwaar")
-    assert "tegen het gebruik van uw gegevens voor: Statistieken." in text
-    assert "dwingende redenen die zwaarder wegen dan uw belangen" in text
+    assert "tegen het gebruik van uw gegevens voor deze doelen: Statistieken." in text
+    # Objecting to advertising is unconditional, so it is not weighed with the others.
+    assert "deze doelen: Statistieken. Dat gebruik" in text and "‘Reclame’" in text
+    assert "dwingende gerechtvaardigde gronden die zwaarder wegen dan uw belangen, rechten" in text
     html = document.section("bezwaar").html
     assert "<strong>Bezwaar tegen reclame.</strong>" in html
-    for channel in ("reclame per e-mail: met de afmeldlink", "reclame per telefoon: zeg het",
-                    "reclame per post: met een bericht aan ons"):  # fmt: skip
+    for channel in ("reclame per e-mail: klik op de afmeldlink", "reclame per telefoon: zeg het",
+                    "reclame per post: stuur een brief naar Voorbeeld B.V., Dorpsstraat 1"):  # fmt: skip
         assert channel in text
     # The summary puts objection before the other rights.
     summary = section_text(document, "samenvatting")
@@ -541,11 +553,11 @@ def test_the_summary_opens_the_statement_before_the_table_of_contents(minimal_da
     text = section_text(document, "samenvatting")
     for part in (
         "Wie: Voorbeeld B.V. in Ergens is verantwoordelijk voor uw gegevens.",
-        "Welke gegevens: naam en contactgegevens en gegevens over het gebruik van onze diensten.",
-        "‘Klantcontact’: de uitvoering van een overeenkomst.",
-        "Hoe lang: Klantcontact: één jaar.",
-        "Met wie: met niemand buiten onze organisatie.",
-        "Klacht: u kunt bij ons klagen, en bij de Autoriteit Persoonsgegevens.",
+        "Welke gegevens: naam en contactgegevens; IP-adres en apparaat- en cookiegegevens.",
+        "‘Klantcontact’: een overeenkomst.",
+        "Hoe lang: Klantcontact: Eén jaar.",
+        "Met wie: Met niemand buiten onze organisatie.",
+        "Klacht: Mail naar privacy@voorbeeld.nl. U kunt ook klagen bij de Autoriteit",
     ):
         assert part in text
 

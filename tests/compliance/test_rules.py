@@ -239,6 +239,19 @@ CASES = {
         Severity.BLOCKING,
         lambda d: activity(d).update(provision="voluntary", provision_consequence=None),
     ),
+    "R17-basis": (
+        # "Nodig voor de overeenkomst" on a legitimate interest: Art. 13(2)(e) contradicts itself.
+        lambda d: activity(d).update(
+            legal_basis="legitimate_interests",
+            legitimate_interest="Wij willen misbruik van onze dienst opsporen en voorkomen.",
+        ),
+        Severity.WARNING,
+        lambda d: activity(d).update(
+            legal_basis="legitimate_interests",
+            legitimate_interest="Wij willen misbruik van onze dienst opsporen en voorkomen.",
+            provision="voluntary",
+        ),
+    ),
     "R17-consequence": (
         lambda d: activity(d).update(provision_consequence=None),
         Severity.WARNING,

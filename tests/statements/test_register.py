@@ -39,7 +39,7 @@ def test_the_columns_say_what_art_30_asks():
     assert statistics["retention"] == "14 maanden na het bezoek"
     assert "zeven jaar (fiscale bewaarplicht)" in rows["Bestellingen afhandelen"]["retention"]
     assert rows["Locatie"]["recipients"] == "geen" and rows["Locatie"]["transfers"] == "geen"
-    assert "alle verbindingen zijn versleuteld" in statistics["security"]
+    assert "verbindingen met onze website en diensten zijn versleuteld" in statistics["security"]
     facetalk = register_rows(load_example("facetalk"))[0]
     assert "FG: Pieter Peletier, pieter.peletier@qconferencing.net" in facetalk["controller"]
 
