@@ -229,9 +229,7 @@ def test_special_categories_and_bsn_get_their_own_section(minimal_data):
     assert "gegevens over gezondheid" in text and "artikel 9 lid 2 sub h AVG" in text
     assert "Dat schrijft deze wet voor: de Wet op de loonbelasting 1964." in text
     # The summary names the special categories too.
-    assert "gevoelige gegevens: gegevens over gezondheid." in section_text(
-        document, "samenvatting"
-    )
+    assert "gevoelige gegevens: gegevens over gezondheid." in section_text(document, "samenvatting")
 
 
 def test_children_under_sixteen_get_no_consent_route_without_consent(minimal_data):
