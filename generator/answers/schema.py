@@ -41,7 +41,7 @@ from generator.answers.types import (
     Text,
     wrap,
 )
-from generator.lib import validators
+from generator.lib import countries, validators
 
 SCHEMA_VERSION = 1
 
@@ -142,6 +142,12 @@ class Controller(Address):
         description="Gevestigd buiten de EU (dan is een EU-vertegenwoordiger nodig).",
     )
     representative: Representative | None = None
+
+    @property
+    def established_outside_eu(self) -> bool:
+        """Art. 27 AVG: answered so, or the address is outside the EU/EEA (a reader of the
+        address needs no tick box to know it)."""
+        return self.outside_eu or not countries.in_eea(self.country)
 
 
 class Dpo(Model):

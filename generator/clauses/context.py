@@ -375,7 +375,7 @@ def build_context(
                 {"topic": item.topic, "email": item.email, "phone": _phone(item.phone)}
                 for item in org.contacts
             ],
-            "outside_eu": org.outside_eu,
+            "outside_eu": org.established_outside_eu,
             "representative": {
                 "name": representative.name,
                 "email": representative.email,

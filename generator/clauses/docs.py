@@ -78,7 +78,7 @@ SHAPES: dict[str, dict[str, str]] = {
         "contact_hours": "When the organisation can be reached.",
         "about": "A few sentences about the organisation.",
         "contacts": "List of `contact`: addresses by topic.",
-        "outside_eu": "True when established outside the EU.",
+        "outside_eu": "True when established outside the EU: answered so, or an address outside the EEA.",
         "representative": "The EU representative (shape `representative`), or empty.",
     },
     "contact": {

@@ -20,8 +20,10 @@ TOO_LONG_SENTENCE = 25  # words
 LONG_SHARE_MAXIMUM = 0.10
 
 # A web address also without its scheme, as a link's text shows it ("autoriteitpersoonsgegevens.nl").
+# An address ends before the punctuation after it: "(zie https://x.nl/a)." still ends a sentence.
 _URL = re.compile(
-    r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]{2,}(?:\.[\w-]{2,})*\.(?:nl|eu|com|org|net|gov|be|de|me|io)\b",
+    r"\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]|\S+@\S+\.\w+"
+    r"|\b[\w-]{2,}(?:\.[\w-]{2,})*\.(?:nl|eu|com|org|net|gov|be|de|me|io)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)

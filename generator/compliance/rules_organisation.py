@@ -11,29 +11,32 @@ NOT_REGISTERED = {c.LegalForm.OVERHEID, c.LegalForm.PRIVATE_PERSONS}
 @rule(
     "R1",
     article="Art. 13(1)(a) AVG; art. 3:15d BW",
-    summary="Naam, adres, postcode en e-mail of telefoon van de verwerkingsverantwoordelijke; KvK-nummer",
+    summary="Naam, adres en e-mail, telefoon of contactformulier van de verwerkingsverantwoordelijke; KvK-nummer",
 )
 def controller_identity(answers: Answers):
     org = answers.controller
-    required = {
-        "legal_name": ("de naam van de organisatie", "the organisation's name"),
-        "street": ("straat en huisnummer", "street and number"),
-        "postcode": ("de postcode", "the postcode"),
-        "city": ("de plaats", "the city"),
-    }
-    for field, (nl, en) in required.items():
-        if not getattr(org, field):
-            yield (
-                E,
-                f"Vul {nl} in: lezers moeten weten wie verantwoordelijk is.",
-                f"Fill in {en}: readers must know who is responsible.",
-                f"controller.{field}",
-            )
-    if not (org.email or org.phone):
+    if not org.legal_name:
         yield (
             E,
-            "Geef een e-mailadres of telefoonnummer waarop mensen u kunnen bereiken.",
-            "Give an e-mail address or phone number people can reach you at.",
+            "Vul de naam van de organisatie in: lezers moeten weten wie verantwoordelijk is.",
+            "Fill in the organisation's name: readers must know who is responsible.",
+            "controller.legal_name",
+        )
+    # One address, one finding: a missing street, postcode and city are one gap to fix.
+    missing = [field for field in ("street", "postcode", "city") if not getattr(org, field)]
+    if missing:
+        yield (
+            E,
+            "Vul het adres in (straat en huisnummer, postcode en plaats): lezers moeten weten wie verantwoordelijk is.",
+            "Fill in the address (street and number, postcode and city): readers must know who is responsible.",
+            f"controller.{missing[0]}",
+        )
+    # A contact form is a way to reach the organisation too.
+    if not (org.email or org.phone or org.contact_form_url):
+        yield (
+            E,
+            "Geef een e-mailadres, telefoonnummer of contactformulier waarop mensen u kunnen bereiken.",
+            "Give an e-mail address, phone number or contact form people can reach you at.",
             "controller.email",
         )
     registered = org.kvk_registered is not False and org.legal_form not in NOT_REGISTERED
@@ -49,16 +52,16 @@ def controller_identity(answers: Answers):
 @rule(
     "R2",
     article="Art. 13(1)(a), 27 AVG",
-    summary="Vertegenwoordiger in de EU als de organisatie buiten de EU is gevestigd",
+    summary="Vertegenwoordiger in de EU als de organisatie buiten de EU is gevestigd (ook afgeleid uit het land van het adres)",
 )
 def eu_representative(answers: Answers):
     org = answers.controller
-    if org.outside_eu:
+    if org.established_outside_eu:
         rep = org.representative
         if rep is None or not rep.name or not (rep.address.street and rep.address.city):
             yield (
                 E,
-                "U bent buiten de EU gevestigd: noem naam en adres van uw vertegenwoordiger in de EU.",
+                "U bent buiten de EU gevestigd (zo staat het in uw antwoorden of uw adres): noem naam en adres van uw vertegenwoordiger in de EU.",
                 "You are established outside the EU: name your EU representative and their address.",
                 "controller.representative",
             )

@@ -9,7 +9,15 @@ from generator.compliance.findings import E, W, rule
 VAGUE_INTEREST = re.compile(r"^\s*(gerechtvaardigd|commercieel) belang\.?\s*$", re.IGNORECASE)
 AS_LONG_AS_NEEDED = re.compile(
     r"(zo ?lang( als)? (wettelijk )?(nodig|noodzakelijk)|niet langer dan (strikt )?(nodig|noodzakelijk)"
-    r"|zo ?lang .{0,20}relevant)",
+    r"|zo ?lang .{0,20}relevant"
+    # "zolang de wet dat voorschrijft", "de wettelijke termijn": which law, how long?
+    r"|zo ?lang( als)? (de wet|wettelijk)( dat| het)? (voorschrijft|vereist|verplicht|eist)"
+    r"|(de )?wettelijke (bewaar)?termijn|een redelijke termijn|zo kort mogelijk|enige tijd)",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(
+    r"\d|\b(één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+"
+    r"(dag|dagen|week|weken|maand|maanden|jaar|jaren)\b",
     re.IGNORECASE,
 )
 FISCAL_WITHOUT_NUMBER = re.compile(r"fiscale bewaarplicht", re.IGNORECASE)
@@ -79,7 +87,7 @@ def consent_withdrawal(answers: Answers):
 @rule(
     "R9",
     article="Art. 13(2)(a) AVG",
-    summary="Een bewaartermijn of de criteria ervoor, niet 'zo lang als nodig'",
+    summary="Een bewaartermijn met beginpunt, of de criteria ervoor; niet 'zo lang als nodig' of 'de wettelijke termijn'",
 )
 def retention(answers: Answers):
     for index, activity in enumerate(answers.activities):
@@ -92,13 +100,21 @@ def retention(answers: Answers):
                 f"Give a retention period for '{activity.name}', or how you determine it.",
                 _where(index, "retention.period"),
             )
+        if has_period and not (kept.trigger or kept.criterion):
+            # C8: "6 maanden" from when? A reader must be able to work out the end.
+            yield (
+                E,
+                f"Zeg vanaf wanneer de bewaartermijn van '{activity.name}' loopt, zoals 'na het laatste contact'.",
+                f"Say from when the retention period of '{activity.name}' runs, such as 'after the last contact'.",
+                _where(index, "retention.trigger"),
+            )
         for field in ("criterion", "trigger"):
             text = getattr(kept, field) or ""
-            if AS_LONG_AS_NEEDED.search(text) and not has_period and not re.search(r"\d", text):
+            if AS_LONG_AS_NEEDED.search(text) and not has_period and not NUMBER.search(text):
                 yield (
                     E,
-                    f"'Zo lang als nodig' is geen bewaartermijn ('{activity.name}'): noem een termijn.",
-                    f"'As long as necessary' is not a retention period ('{activity.name}'): give one.",
+                    f"'{AS_LONG_AS_NEEDED.search(text).group()}' is geen bewaartermijn ('{activity.name}'): noem een termijn met een getal, of waarmee die vastligt.",
+                    f"'{AS_LONG_AS_NEEDED.search(text).group()}' is not a retention period ('{activity.name}'): give a period with a number, or what fixes it.",
                     _where(index, f"retention.{field}"),
                     text,
                 )
@@ -163,7 +179,11 @@ def special_categories(answers: Answers):
             )
 
 
-@rule("R15", article="UAVG art. 46", summary="BSN alleen als een wet dat toestaat")
+@rule(
+    "R15",
+    article="UAVG art. 46",
+    summary="BSN alleen als een wet dat toestaat, nooit op toestemming",
+)
 def bsn(answers: Answers):
     for index, activity in enumerate(answers.activities):
         if activity.bsn and not activity.bsn_law:
@@ -172,6 +192,13 @@ def bsn(answers: Answers):
                 "BSN alleen als een wet dat toestaat (UAVG art. 46): noem die wet.",
                 "Use the BSN only where a law allows it (UAVG art. 46): name that law.",
                 _where(index, "bsn_law"),
+            )
+        if activity.bsn and activity.legal_basis == c.LegalBasis.CONSENT:
+            yield (
+                E,
+                f"Toestemming is nooit een grond voor het BSN ('{activity.name}'): alleen een wet die het voorschrijft (UAVG art. 46).",
+                f"Consent is never a ground for the BSN ('{activity.name}'): only a law that requires it (UAVG art. 46).",
+                _where(index, "legal_basis"),
             )
 
 
@@ -211,13 +238,26 @@ def provision(answers: Answers):
                 _where(index, "provision"),
             )
         elif activity.provision != c.Provision.VOLUNTARY and not activity.provision_consequence:
+            # The clause words a default consequence for a contract, not for a legal duty or a
+            # contractual requirement: those need the organisation's own words (C12).
+            necessary = activity.provision == c.Provision.CONTRACT_NECESSARY
             yield (
-                W,
+                W if necessary else E,
                 f"Zeg wat er gebeurt als iemand de gegevens voor '{activity.name}' niet geeft.",
                 f"Say what happens if someone does not provide the data for '{activity.name}'.",
                 _where(index, "provision_consequence"),
             )
-        if (
+        consent = activity.legal_basis == c.LegalBasis.CONSENT or (
+            activity.special_category_exception == c.Art9Exception.EXPLICIT_CONSENT
+        )
+        if consent and activity.provision not in (None, c.Provision.VOLUNTARY):
+            yield (
+                E,
+                f"'{activity.name}' rust op toestemming: dan kan het geven van de gegevens geen verplichting zijn (artikel 7 lid 4 AVG). Kies 'Niet verplicht'.",
+                f"'{activity.name}' rests on consent, so providing the data cannot be required (Art. 7(4) GDPR). Choose 'not required'.",
+                _where(index, "provision"),
+            )
+        elif (
             activity.provision in (c.Provision.CONTRACTUAL, c.Provision.CONTRACT_NECESSARY)
             and activity.legal_basis
             and activity.legal_basis != c.LegalBasis.CONTRACT
@@ -305,11 +345,22 @@ def automated_decisions(answers: Answers):
 @rule(
     "R24",
     article="Art. 11.7 Telecommunicatiewet; art. 21 AVG",
-    summary="E-mailreclame aan niet-klanten alleen met toestemming",
+    summary="E-mailreclame aan niet-klanten alleen met toestemming; 'alleen bestaande klanten' niet bij prospects",
 )
 def electronic_marketing(answers: Answers):
     electronic = {c.MarketingChannel.EMAIL, c.MarketingChannel.SMS}
     for index, activity in enumerate(answers.activities):
+        if (
+            activity.direct_marketing
+            and activity.marketing_existing_customers_only
+            and c.DataSubject.PROSPECTS in activity.data_subjects
+        ):
+            yield (
+                E,
+                f"'{activity.name}' is 'alleen aan bestaande klanten', maar gaat ook over mensen die nog geen klant zijn. Voor hen is toestemming nodig (artikel 11.7 Telecommunicatiewet).",
+                f"'{activity.name}' is for existing customers only, but also concerns people who are not customers yet. They must give consent (Dutch Telecommunications Act, Art. 11.7).",
+                _where(index, "marketing_existing_customers_only"),
+            )
         if (
             activity.direct_marketing
             and electronic & set(activity.marketing_channels)
@@ -321,4 +372,21 @@ def electronic_marketing(answers: Answers):
                 f"Reclame per e-mail of sms aan mensen die geen klant zijn, mag alleen met toestemming ('{activity.name}').",
                 f"E-mail or SMS marketing to non-customers needs consent ('{activity.name}').",
                 _where(index, "legal_basis"),
+            )
+
+
+@rule(
+    "R7",
+    article="Art. 21(2)-(4) AVG",
+    summary="Reclamekanalen horen bij een verwerking die als reclame is aangemerkt",
+)
+def marketing_marked(answers: Answers):
+    for index, activity in enumerate(answers.activities):
+        if activity.marketing_channels and not activity.direct_marketing:
+            # Without the tick the statement leaves out the unconditional objection to it.
+            yield (
+                E,
+                f"'{activity.name}' heeft reclamekanalen, maar staat niet als reclame aangevinkt. Dan ontbreekt het recht om altijd bezwaar te maken tegen die reclame.",
+                f"'{activity.name}' has advertising channels but is not marked as direct marketing, so the unconditional right to object to it is missing.",
+                _where(index, "direct_marketing"),
             )

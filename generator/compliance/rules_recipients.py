@@ -134,13 +134,53 @@ def cookie_details(answers: Answers):
             )
 
 
+# Signs that a cookie is for advertising, whatever category it was given: the usual names,
+# the advertising companies, and what its purpose says.
+MARKETING_NAMES = re.compile(
+    r"^(_fbp|_fbc|fr|_gcl_\w*|ide|dsid|test_cookie|_uet\w*|muid|_ttp|_tt_\w*|_pin_unauth|_scid|"
+    r"_rdt_uuid|personalization_id|bcookie|li_sugr|_gads|__gads|__gpi|anid|nid)$",
+    re.IGNORECASE,
+)
+MARKETING_PROVIDERS = re.compile(
+    r"\b(meta|facebook|instagram|tiktok|pinterest|snap(chat)?|doubleclick|google ads|criteo|"
+    r"taboola|outbrain|microsoft advertising|bing ads|reddit|twitter)\b",
+    re.IGNORECASE,
+)
+MARKETING_PURPOSE = re.compile(
+    r"advertenti|reclame|conversie|remarketing|retargeting|doelgroep|advertis|\bads?\b|"
+    r"marketing|tracking",
+    re.IGNORECASE,
+)
+
+
+def _marketing_signal(answers: Answers, cookie) -> str | None:
+    """Why a cookie looks like an advertising cookie, or None."""
+    name = cookie.name.split(" ", 1)[0].strip("()")
+    if MARKETING_NAMES.match(name):
+        return f"de naam {cookie.name}"
+    provider = answers.recipient(cookie.recipient).name if cookie.recipient else cookie.provider
+    if provider and MARKETING_PROVIDERS.search(provider):
+        return f"de aanbieder {provider}"
+    found = MARKETING_PURPOSE.search(cookie.purpose or "")
+    return f"het doel ('{found.group()}')" if found else None
+
+
 @rule(
     "R21",
-    article="Art. 11.7a lid 3 Telecommunicatiewet; AP",
-    summary="Analytische cookies zonder toestemming alleen volgens de AP-voorwaarden",
+    article="Art. 11.7a Telecommunicatiewet; AP",
+    summary="Reclamecookies als reclamecookie, met toestemming; analytische cookies zonder toestemming alleen volgens de AP-voorwaarden",
 )
 def analytics_conditions(answers: Answers):
     for index, cookie in enumerate(answers.cookies.items):
+        signal = _marketing_signal(answers, cookie)
+        if signal and cookie.category not in c.CONSENT_COOKIE_CATEGORIES:
+            yield (
+                E,
+                f"Cookie '{cookie.name}' lijkt voor reclame ({signal}), maar staat als '{cookie.category.value}'. Reclamecookies mogen alleen met toestemming (artikel 11.7a Telecommunicatiewet): kies 'marketing' of 'advertenties'.",
+                f"Cookie '{cookie.name}' looks like an advertising cookie, but its category is '{cookie.category.value}'. Advertising cookies need consent (Dutch Telecommunications Act, Art. 11.7a): choose marketing or advertising.",
+                f"cookies.items.{index}.category",
+            )
+            continue
         if cookie.category != c.CookieCategory.ANALYTICS or not cookie.requires_consent:
             continue
         settings = cookie.analytics or AnalyticsSettings()
@@ -149,6 +189,19 @@ def analytics_conditions(answers: Answers):
             for key, met in settings.conditions(cookie.self_hosted).items()
             if not met
         ]
+        served = _cookie_activities(answers, cookie)
+        claimed = [a for a in served if a.legal_basis not in (None, c.LegalBasis.CONSENT)]
+        if served and not claimed:
+            continue  # asked for with consent, as the activity says: nothing to report
+        if claimed:
+            # Consent is needed, yet the statement says the analytics rest on another basis.
+            yield (
+                E,
+                f"Cookie '{cookie.name}' mag alleen met toestemming ({', '.join(missing)} ontbreekt), maar '{claimed[0].name}' rust niet op toestemming. Stel de cookie in volgens de AP-voorwaarden, of maak toestemming de grondslag.",
+                f"Cookie '{cookie.name}' needs consent (not all the Dutch DPA's conditions are met), but '{claimed[0].name}' does not rest on consent. Set the cookie up as the DPA requires, or make consent the basis.",
+                f"cookies.items.{index}.analytics",
+            )
+            continue
         yield (
             W,
             f"Cookie '{cookie.name}' vraagt toestemming, omdat niet aan alle AP-voorwaarden is voldaan: {', '.join(missing)}.",

@@ -24,6 +24,12 @@ VAGUE = re.compile(
     r"\b(kunnen|kan|mogelijk|eventueel|bepaalde|sommige|onder andere|o\.a\.|bijvoorbeeld)\b",
     re.IGNORECASE,
 )
+# "Klanten kunnen inloggen" says what a person can do, not what the organisation may do.
+PERSON_CAN = re.compile(
+    r"\b(u|je|jij|wie|iemand|mensen|zij|klanten?|gebruikers?|bezoekers?|deelnemers?|leden|lid|"
+    r"abonnees?|sollicitanten?|medewerkers?|patiënten?|cliënten?|ouders?)\s+(kunnen|kan|kunt)\s*$",
+    re.IGNORECASE,
+)
 
 
 # C9: the rights that always apply, each with the words a statement may use for it.
@@ -199,7 +205,10 @@ def vague_words(subject: TextSubject):
         for i, r in enumerate(answers.recipients)
     ]
     for path, text in texts:
-        match = VAGUE.search(text)
+        match = next(
+            (m for m in VAGUE.finditer(text) if not PERSON_CAN.search(text[: m.end()])),
+            None,
+        )
         if match:
             yield (
                 W,

@@ -66,3 +66,13 @@ def test_the_default_clauses_score_at_least_60_for_every_example(slug, register)
     assert overall.brouwer >= r.BROUWER_MINIMUM
     assert overall.long_share <= r.LONG_SHARE_MAXIMUM
     assert set(sections) >= {"rechten", "contact"}
+
+
+def test_an_address_before_a_closing_bracket_still_ends_its_sentence():
+    # The address pattern used to swallow ")." and merge the next sentence into this one.
+    text = "Vul het formulier in (https://voorbeeld.nl/a). Dan sturen wij binnen een week antwoord."
+    assert r.sentences(text) == [
+        "Vul het formulier in ( ).",
+        "Dan sturen wij binnen een week antwoord.",
+    ]
+    assert r.score_blocks([text]).longest(1)[0][0] == 7

@@ -17,7 +17,8 @@ BASE = {
                     "legal_basis": "contract", "provision": "contract_necessary",
                     "sources": ["data_subject"],
                     "provision_consequence": "Zonder e-mailadres kunnen wij niet antwoorden.",
-                    "retention": {"period": 1, "unit": "years"}, "no_recipients": True}],
+                    "retention": {"period": 1, "unit": "years", "trigger": "na het laatste contact"},
+                    "no_recipients": True}],
     "other": {"change_notice": ["email"], "automated_decisions": False},
 }  # fmt: skip
 
@@ -74,11 +75,28 @@ CASES = {
         Severity.BLOCKING,
         lambda d: d["controller"].update(email=None, phone="0201234567"),
     ),
+    "R1-form": (  # a contact form is a way to reach the organisation too
+        lambda d: d["controller"].pop("email"),
+        Severity.BLOCKING,
+        lambda d: d["controller"].update(email=None, contact_form_url="https://v.nl/contact"),
+    ),
     "R2": (
         lambda d: d["controller"].update(outside_eu=True),
         Severity.BLOCKING,
         lambda d: d["controller"].update(
             outside_eu=True,
+            representative={
+                "name": "Rep B.V.",
+                "address": {"street": "Kade 1", "postcode": "1011 AA", "city": "Amsterdam"},
+            },
+        ),
+    ),
+    "R2-country": (  # an address abroad says so without the tick box
+        lambda d: d["controller"].update(country="US", postcode="10001"),
+        Severity.BLOCKING,
+        lambda d: d["controller"].update(
+            country="US",
+            postcode="10001",
             representative={
                 "name": "Rep B.V.",
                 "address": {"street": "Kade 1", "postcode": "1011 AA", "city": "Amsterdam"},
@@ -127,6 +145,22 @@ CASES = {
         lambda d: activity(d).update(retention={"criterion": "Zo lang als nodig."}),
         Severity.BLOCKING,
         lambda d: None,
+    ),
+    "R9-law": (
+        lambda d: activity(d).update(retention={"criterion": "Zolang de wet dat voorschrijft."}),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            retention={
+                "criterion": "Zeven jaar, zoals de Algemene wet inzake rijksbelastingen voorschrijft."
+            }
+        ),
+    ),
+    "R9-start": (  # "6 maanden": from when?
+        lambda d: activity(d).update(retention={"period": 6, "unit": "months"}),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            retention={"period": 6, "unit": "months", "trigger": "na het laatste contact"}
+        ),
     ),
     "R10": (
         lambda d: activity(d).update(data_categories=["payment"]),
@@ -217,6 +251,23 @@ CASES = {
         Severity.BLOCKING,
         lambda d: activity(d).update(bsn=True, bsn_law="Wet op de loonbelasting 1964"),
     ),
+    "R15-consent": (  # consent is never a ground for the BSN (UAVG art. 46)
+        lambda d: activity(d).update(
+            bsn=True,
+            bsn_law="Wet op de loonbelasting 1964",
+            legal_basis="consent",
+            consent_withdrawal="Met een e-mail.",
+            provision="voluntary",
+        ),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            bsn=True,
+            bsn_law="Wet op de loonbelasting 1964",
+            legal_basis="legal_obligation",
+            legal_obligation="Wet op de loonbelasting 1964",
+            provision="statutory",
+        ),
+    ),
     "R16": (
         lambda d: (
             activity(d).update(legal_basis="consent", consent_withdrawal="Via de link."),
@@ -256,6 +307,35 @@ CASES = {
         lambda d: activity(d).update(provision_consequence=None),
         Severity.WARNING,
         lambda d: None,
+    ),
+    "R17-statutory": (  # a legal duty needs its own consequence; there is no default text
+        lambda d: activity(d).update(
+            legal_basis="legal_obligation",
+            legal_obligation="AWR",
+            provision="statutory",
+            provision_consequence=None,
+        ),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            legal_basis="legal_obligation",
+            legal_obligation="AWR",
+            provision="statutory",
+            provision_consequence="Zonder deze gegevens sturen wij geen factuur.",
+        ),
+    ),
+    "R17-consent": (  # consent cannot be a condition (Art. 7(4))
+        lambda d: activity(d).update(
+            special_categories=["health"],
+            special_category_exception="a",
+            consent_withdrawal="Met een e-mail.",
+        ),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            special_categories=["health"],
+            special_category_exception="a",
+            consent_withdrawal="Met een e-mail.",
+            provision="voluntary",
+        ),
     ),
     "R18": (
         lambda d: activity(d).update(sources=["third_party"]),
@@ -313,6 +393,17 @@ CASES = {
         Severity.BLOCKING,
         lambda d: d["other"].update(automated_decisions=False),
     ),
+    "R7-channels": (  # channels without the tick lose the unconditional objection
+        lambda d: activity(d).update(marketing_channels=["email", "post"]),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            direct_marketing=True,
+            marketing_channels=["email", "post"],
+            legal_basis="consent",
+            consent_withdrawal="Via de link.",
+            provision="voluntary",
+        ),
+    ),
     "R20": (
         lambda d: d.update(
             cookies={
@@ -346,6 +437,130 @@ CASES = {
         ),
         Severity.BLOCKING,
         lambda d: None,
+    ),
+    "R21-marketing": (  # Meta's _fbp set as "functional" without consent
+        lambda d: d.update(
+            cookies={
+                "items": [
+                    {
+                        "name": "_fbp",
+                        "party": "third",
+                        "provider": "Meta",
+                        "category": "functional",
+                        "purpose": "Advertentieconversies meten.",
+                        "duration": "3 maanden",
+                    }
+                ]
+            }
+        ),
+        Severity.BLOCKING,
+        lambda d: d.update(
+            cookies={
+                "settings_url": "https://v.nl/cookies",
+                "items": [
+                    {
+                        "name": "_fbp",
+                        "party": "third",
+                        "provider": "Meta",
+                        "category": "marketing",
+                        "purpose": "Advertentieconversies meten.",
+                        "duration": "3 maanden",
+                    }
+                ],
+            }
+        ),
+    ),
+    "R21-purpose": (  # the purpose alone gives it away
+        lambda d: d.update(
+            cookies={
+                "items": [
+                    {
+                        "name": "trk",
+                        "party": "first",
+                        "category": "preferences",
+                        "purpose": "Remarketing voor bezoekers.",
+                        "duration": "1 jaar",
+                    }
+                ]
+            }
+        ),
+        Severity.BLOCKING,
+        lambda d: d.update(
+            cookies={
+                "items": [
+                    {
+                        "name": "taal",
+                        "party": "first",
+                        "category": "preferences",
+                        "purpose": "Onthoudt de gekozen taal.",
+                        "duration": "1 jaar",
+                    }
+                ]
+            }
+        ),
+    ),
+    "R21-basis": (  # GA that needs consent, while the statistics claim a legitimate interest
+        lambda d: (
+            activity(d).update(
+                legal_basis="legitimate_interests",
+                legitimate_interest="Wij willen weten welke pagina's van de website goed werken.",
+                provision="voluntary",
+            ),
+            d.update(
+                cookies={
+                    "settings_url": "https://v.nl/cookies",
+                    "items": [
+                        {
+                            "name": "_ga",
+                            "party": "first",
+                            "provider": "Google",
+                            "category": "analytics",
+                            "purpose": "Meten.",
+                            "duration": "1 jaar",
+                            "activity": "klant",
+                            "analytics": {
+                                "dpa": True,
+                                "ip_anonymised": True,
+                                "sharing_off": False,
+                                "no_ads_features": True,
+                                "no_user_id": True,
+                            },
+                        }
+                    ],
+                }
+            ),
+        ),
+        Severity.BLOCKING,
+        lambda d: (
+            activity(d).update(
+                legal_basis="consent",
+                consent_withdrawal="In de cookie-instellingen.",
+                provision="voluntary",
+            ),
+            d.update(
+                cookies={
+                    "settings_url": "https://v.nl/cookies",
+                    "items": [
+                        {
+                            "name": "_ga",
+                            "party": "first",
+                            "provider": "Google",
+                            "category": "analytics",
+                            "purpose": "Meten.",
+                            "duration": "1 jaar",
+                            "activity": "klant",
+                            "analytics": {
+                                "dpa": True,
+                                "ip_anonymised": True,
+                                "sharing_off": False,
+                                "no_ads_features": True,
+                                "no_user_id": True,
+                            },
+                        }
+                    ],
+                }
+            ),
+        ),
     ),
     "R21-self-hosted": (
         lambda d: d.update(
@@ -497,6 +712,27 @@ CASES = {
             marketing_existing_customers_only=True,
         ),
     ),
+    "R24-prospects": (  # the soft opt-in is for customers only
+        lambda d: activity(d).update(
+            legal_basis="legitimate_interests",
+            legitimate_interest="Wij willen bestaande klanten aanbiedingen sturen voor vergelijkbare producten.",
+            direct_marketing=True,
+            marketing_channels=["email"],
+            marketing_existing_customers_only=True,
+            data_subjects=["customers", "prospects"],
+            provision="voluntary",
+        ),
+        Severity.BLOCKING,
+        lambda d: activity(d).update(
+            legal_basis="legitimate_interests",
+            legitimate_interest="Wij willen bestaande klanten aanbiedingen sturen voor vergelijkbare producten.",
+            direct_marketing=True,
+            marketing_channels=["email"],
+            marketing_existing_customers_only=True,
+            data_subjects=["customers"],
+            provision="voluntary",
+        ),
+    ),
     "R29": (
         lambda d: (
             add_recipient(d, dpa_signed=True),
@@ -534,6 +770,11 @@ def test_each_rule_fails_its_failing_case_and_passes_its_passing_case(case):
     fail, severity, passing = CASES[case]
     assert rule_id in rules_of(fail, severity), f"{case} did not fail"
     assert rule_id not in rules_of(passing), f"{case} did not pass"
+
+
+def test_one_missing_address_is_one_finding():
+    found = findings(lambda d: [d["controller"].pop(k) for k in ("street", "postcode", "city")])
+    assert [(f.rule, f.path) for f in found] == [("R1", "controller.street")]
 
 
 def test_findings_say_where_to_fix_in_dutch_and_english():

@@ -96,6 +96,21 @@ def test_vague_words_in_purposes_are_flagged_at_the_field():
     ]
 
 
+@pytest.mark.parametrize(
+    ("purpose", "vague"),
+    [
+        ("Een account aanmaken, zodat klanten kunnen inloggen.", False),  # what a person can do
+        ("Vragen beantwoorden die u ons kunt sturen.", False),
+        ("Wij kunnen gegevens aan partners geven.", True),  # what the organisation may do
+        ("Gegevens kunnen worden gedeeld.", True),
+    ],
+)
+def test_kunnen_is_vague_only_when_it_is_not_about_what_a_person_can_do(purpose, vague):
+    data = {**BASE, "activities": [{**BASE["activities"][0], "purpose": purpose}]}
+    found = [f for f in check_text(plain_blocks(GOOD), parse_answers(data)) if f.rule == "R27"]
+    assert bool(found) is vague
+
+
 def test_a_missing_date_or_change_notice_blocks():
     assert "R25" in text_rules(GOOD, {**BASE, "document": {}})
     assert "R25" in text_rules(GOOD, {**BASE, "other": {}})
