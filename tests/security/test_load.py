@@ -1,7 +1,8 @@
-"""Load (issue 10): 10,000 requests from 16 concurrent clients against gunicorn on 127.0.0.1
+"""Load (issue 10): 2,000 requests from 16 concurrent clients against gunicorn on 127.0.0.1
 with the production settings, on the suite's database (a SQLite file in WAL mode, or
-PostgreSQL when make test runs the suite there): zero server errors, zero failed connections.
-Bounded: it stops after the count or after LIMIT_SECONDS, whichever comes first."""
+PostgreSQL when make test runs the suite there): every request answered, zero server errors,
+zero failed connections. It asserts behaviour, never speed: a machine busy with other work
+takes longer and still passes (issue 17). Throughput is measured in bench/load.py."""
 
 import threading
 import time
@@ -11,9 +12,8 @@ from collections import Counter
 
 from tests.security.live import User, database, form_fields, gunicorn, manage, stop
 
-REQUESTS = 10_000
+REQUESTS = 2_000
 CLIENTS = 16
-LIMIT_SECONDS = 240
 
 
 def organisations(installation) -> tuple[list[int], str]:
@@ -30,7 +30,7 @@ print(first.public_id, *Organisation.objects.values_list("pk", flat=True))
     return [int(pk) for pk in ids], public_id
 
 
-def test_ten_thousand_requests_and_not_one_server_error(installation_on_suite_database):
+def test_every_request_is_answered_and_none_with_a_server_error(installation_on_suite_database):
     installation = installation_on_suite_database
     ids, public_id = organisations(installation)
     server = gunicorn(installation | {"WEB_CONCURRENCY": "4"})
@@ -39,11 +39,10 @@ def test_ten_thousand_requests_and_not_one_server_error(installation_on_suite_da
     failures: list[str] = []
     lock = threading.Lock()
     remaining = [REQUESTS]
-    deadline = time.monotonic() + LIMIT_SECONDS
 
     def take() -> bool:
         with lock:
-            if remaining[0] <= 0 or time.monotonic() > deadline:
+            if remaining[0] <= 0:
                 return False
             remaining[0] -= 1
             return True
@@ -90,6 +89,6 @@ def test_ten_thousand_requests_and_not_one_server_error(installation_on_suite_da
     print(f"{served} requests in {seconds:.0f} s ({served / seconds:.0f}/s): {dict(statuses)}")
     assert failures == []
     assert not [status for status in statuses if status >= 500], statuses
-    assert served + len(failures) >= REQUESTS, "stopped by the time limit"
+    assert served == REQUESTS  # every request has its answer
     if installation["DATABASE_URL"].startswith("sqlite"):
         assert database(installation).execute("pragma integrity_check").fetchone() == ("ok",)
