@@ -20,6 +20,21 @@ def example_data(slug: str) -> dict:
     return json.loads((EXAMPLES_DIR / f"{slug}.json").read_text())
 
 
+def dutch_only(data):
+    """Answers as someone writes them who has not chosen English: every free text its Dutch
+    version only, and no other language."""
+    if isinstance(data, dict) and set(data) == {"nl", "en"}:
+        return data["nl"]
+    if isinstance(data, dict):
+        result = {key: dutch_only(value) for key, value in data.items()}
+        if "extra_languages" in result:
+            result["extra_languages"] = []
+        return result
+    if isinstance(data, list):
+        return [dutch_only(item) for item in data]
+    return data
+
+
 def example_facts(slug: str) -> list[tuple[str, list[str]]]:
     return [
         tuple(fact)

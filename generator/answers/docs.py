@@ -34,6 +34,13 @@ Conventions:
   statements alike. Write it without "u" or "je": in the wij-form or about "de klant". Text in
   the other register is a finding the checker does not let you publish with (R30). Names of
   recipients are printed mid-sentence as typed: "onze boekhouder", "Mollie B.V.".
+- Free text can hold a version per statement language: a plain string is the text in the
+  statement's own language; `{"nl": "Bestellingen leveren", "en": "Delivering orders"}` gives
+  both. An English version of a Dutch statement uses the `en` texts; publishing it while a text
+  it shows has no English version is refused (R31), naming the field. A cookie's duration that
+  is only a duration ("13 maanden", "sessie") and a recipient's proper name ("Mollie B.V.")
+  need no version: the statement writes the duration in each language, and a name is only
+  refused when it is a Dutch phrase in an English statement.
 - Older files keep loading: `source` (`data_subject`, `third_party` or `both`) is read as
   `sources`.
 
@@ -57,6 +64,9 @@ def _type(prop: dict[str, Any]) -> str:
         return " \\| ".join(f"`{value}`" for value in prop["enum"])
     if prop.get("format") == "date":
         return "date (YYYY-MM-DD)"
+    if prop.get("type") == "object" and set(prop.get("properties", {})) == {"nl", "en"}:
+        return '{"nl": …, "en": …}'
+
     return prop.get("type", "any")
 
 

@@ -26,8 +26,10 @@ from generator.answers import choices as c
 from generator.answers import limits
 from generator.answers.types import (
     Country,
+    Duration,
     Key,
     LongProse,
+    Name,
     OptEmail,
     OptIban,
     OptKvk,
@@ -283,7 +285,10 @@ class CatalogRef(Model):
 
 class Recipient(Model):
     id: Key
-    name: Text
+    name: Name = Field(
+        description="Naam, of een omschrijving zoals 'onze boekhouder'; een omschrijving krijgt "
+        "een tekst per taal van de verklaring."
+    )
     role: c.RecipientRole = c.RecipientRole.PROCESSOR
     category: OptProse = Field(None, description="Soort ontvanger, zoals 'hostingprovider'.")
     description: OptLongProse = Field(None, description="Wat de ontvanger met de gegevens doet.")
@@ -330,8 +335,10 @@ class Cookie(Model):
     provider: OptText = Field(None, description="Aanbieder, als die geen ontvanger in de lijst is.")
     category: c.CookieCategory
     purpose: LongProse = ""
-    duration: Prose = Field(
-        "", description="Hoe lang de cookie blijft, zoals 'sessie' of '13 maanden'."
+    duration: Duration = Field(
+        "",
+        description="Hoe lang de cookie blijft, zoals 'sessie' of '13 maanden'; zo'n duur "
+        "schrijft de verklaring zelf in elke taal.",
     )
     activity: Key | None = Field(
         None, description="De verwerking waar de cookie bij hoort (id), voor de bewaartermijn."

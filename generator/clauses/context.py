@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from generator.answers import choices as c
+from generator.answers.free_text import in_language
 from generator.answers.labels import SUMMARY_BASIS, SUMMARY_DATA, label
 from generator.answers.schema import Activity, Answers, Cookie, Recipient
 from generator.lib import countries, dutch
@@ -40,6 +41,14 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 def _label(value: StrEnum | None, language: str) -> str | None:
     return label(value, language) if value is not None else None
+
+
+def _service_called(name: str, kind_label: str, language: str) -> str:
+    """A service as a sentence names it: "het online platform FaceTalk"; English puts the name
+    before the kind, "the FaceTalk online platform"."""
+    if language == "en":
+        return f"the {name} {kind_label.removeprefix('the ')}"
+    return f"{kind_label} {name}"
 
 
 def _phone(value: str | None) -> str | None:
@@ -339,6 +348,7 @@ def build_context(
     """`changes`: what changed since the previous published version ({"since", "note",
     "lines"}), or None for a first version or a statement outside the version history."""
     language = answers.document.language.value
+    answers = in_language(answers, language)
     register = register or answers.document.register.value
     org = answers.controller
     activities = [_activity(a, answers, language) for a in answers.activities]
@@ -395,6 +405,7 @@ def build_context(
                 "name": s.name,
                 "kind": s.kind.value,
                 "kind_label": label(s.kind, language),
+                "called": _service_called(s.name, label(s.kind, language), language),
                 "url": s.url,
                 "description": s.description,
             }

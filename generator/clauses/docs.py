@@ -106,6 +106,8 @@ SHAPES: dict[str, dict[str, str]] = {
         "name": "Name.",
         "kind": "`website`, `app`, `platform`, `shop` or `other`.",
         "kind_label": 'Kind with its article: "de app", "het online platform".',
+        "called": 'The service as a sentence names it: "het online platform FaceTalk", '
+        '"the FaceTalk online platform".',
         "url": "Address.",
         "description": "Description.",
     },

@@ -22,6 +22,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from generator.answers.free_text import in_language
 from generator.answers.schema import Answers
 from generator.clauses.context import build_context
 from generator.clauses.files import ClauseSpec
@@ -333,6 +334,7 @@ def build_document(
     version) -> Document (design.md, invariant 1)."""
     variables = variables_for(answers, register, changes)
     language = variables["language"]
+    answers = in_language(answers, language)  # the title and the extra sections below
     ordered: list[tuple[int, Section]] = []
     total = 0
     for spec in clauses:

@@ -3,6 +3,7 @@
 from generator.answers.choices import Register
 from generator.answers.schema import Answers
 from generator.compliance import (  # noqa: F401 - importing registers the rules
+    rules_language,
     rules_organisation,
     rules_processing,
     rules_recipients,
@@ -26,12 +27,16 @@ def check_text(
     *,
     language: str | None = None,
     register: str | None = None,
+    translations: dict[str, list[Block]] | None = None,
 ) -> list[Finding]:
-    subject = TextSubject(blocks, answers, language, register)
+    subject = TextSubject(blocks, answers, language, register, translations)
     return [finding for spec in TEXT_RULES.values() for finding in spec.check(subject)]
 
 
-def check_statement(answers: Answers, document: Document) -> Report:
+def check_statement(
+    answers: Answers, document: Document, translations: dict[str, Document] | None = None
+) -> Report:
+    """`translations`: the same statement in its other languages (document.extra_languages)."""
     meta = document.metadata
     # The statement may be rendered in another register than the answers name (a consultant
     # trying the other one); the rules judge the text that was made.
@@ -39,9 +44,26 @@ def check_statement(answers: Answers, document: Document) -> Report:
         document_info = answers.document.model_copy(update={"register": Register(meta.register)})
         answers = answers.model_copy(update={"document": document_info})
     findings = check_answers(answers) + check_text(
-        document_blocks(document), answers, language=meta.language, register=meta.register
+        document_blocks(document),
+        answers,
+        language=meta.language,
+        register=meta.register,
+        translations={lang: document_blocks(doc) for lang, doc in (translations or {}).items()},
     )
     return Report(sorted(findings, key=lambda f: (not f.blocking, _rule_number(f.rule))))
+
+
+def check_translations(answers: Answers, translations: dict[str, Document]) -> list[Finding]:
+    """Only what the statement's other languages add (R31), without the rules over its own
+    text: what the wizard shows at the fields while someone types."""
+    subject = TextSubject(
+        [],
+        answers,
+        answers.document.language.value,
+        answers.document.register.value,
+        {lang: document_blocks(doc) for lang, doc in translations.items()},
+    )
+    return list(TEXT_RULES["R31"].check(subject))
 
 
 def check_plain_text(text: str) -> Report:

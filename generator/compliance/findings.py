@@ -5,6 +5,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
+from generator.answers.types import text_of
+
 
 class Severity(StrEnum):
     BLOCKING = "E"  # blocks publication unless acknowledged (or always, if not overridable)
@@ -46,6 +48,12 @@ class RuleSpec:
 # answers when there are any). One ID can have a part in each.
 RULES: dict[str, RuleSpec] = {}
 TEXT_RULES: dict[str, RuleSpec] = {}
+
+
+def in_english(text: str) -> str:
+    """A name or text the organisation typed, in its English version when it has one: what an
+    English message quotes ("Describe the purpose of 'Handling orders'")."""
+    return text_of(text, "en")
 
 
 def rule(rule_id: str, *, article: str, summary: str, text: bool = False, overridable: bool = True):

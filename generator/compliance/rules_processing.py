@@ -4,7 +4,7 @@ import re
 
 from generator.answers import choices as c
 from generator.answers.schema import Answers
-from generator.compliance.findings import E, W, rule
+from generator.compliance.findings import E, W, in_english, rule
 
 VAGUE_INTEREST = re.compile(r"^\s*(gerechtvaardigd|commercieel) belang\.?\s*$", re.IGNORECASE)
 AS_LONG_AS_NEEDED = re.compile(
@@ -40,14 +40,14 @@ def purpose_and_basis(answers: Answers):
             yield (
                 E,
                 f"Beschrijf het doel van '{activity.name}'.",
-                f"Describe the purpose of '{activity.name}'.",
+                f"Describe the purpose of '{in_english(activity.name)}'.",
                 _where(index, "purpose"),
             )
         if activity.legal_basis is None:
             yield (
                 E,
                 f"Kies de grondslag van '{activity.name}' (artikel 6 AVG).",
-                f"Choose the legal basis of '{activity.name}' (Art. 6 GDPR).",
+                f"Choose the legal basis of '{in_english(activity.name)}' (Art. 6 GDPR).",
                 _where(index, "legal_basis"),
             )
 
@@ -64,7 +64,7 @@ def legitimate_interest(answers: Answers):
             yield (
                 E,
                 f"Beschrijf concreet welk belang u heeft bij '{activity.name}' (minstens een zin).",
-                f"Describe concretely which interest you have in '{activity.name}' (at least a sentence).",
+                f"Describe concretely which interest you have in '{in_english(activity.name)}' (at least a sentence).",
                 _where(index, "legitimate_interest"),
             )
 
@@ -79,7 +79,7 @@ def consent_withdrawal(answers: Answers):
             yield (
                 E,
                 f"Leg uit hoe iemand de toestemming voor '{activity.name}' intrekt.",
-                f"Explain how someone withdraws consent for '{activity.name}'.",
+                f"Explain how someone withdraws consent for '{in_english(activity.name)}'.",
                 _where(index, "consent_withdrawal"),
             )
 
@@ -97,7 +97,7 @@ def retention(answers: Answers):
             yield (
                 E,
                 f"Vul een bewaartermijn in voor '{activity.name}', of hoe u die bepaalt.",
-                f"Give a retention period for '{activity.name}', or how you determine it.",
+                f"Give a retention period for '{in_english(activity.name)}', or how you determine it.",
                 _where(index, "retention.period"),
             )
         if has_period and not (kept.trigger or kept.criterion):
@@ -105,7 +105,7 @@ def retention(answers: Answers):
             yield (
                 E,
                 f"Zeg vanaf wanneer de bewaartermijn van '{activity.name}' loopt, zoals 'na het laatste contact'.",
-                f"Say from when the retention period of '{activity.name}' runs, such as 'after the last contact'.",
+                f"Say from when the retention period of '{in_english(activity.name)}' runs, such as 'after the last contact'.",
                 _where(index, "retention.trigger"),
             )
         for field in ("criterion", "trigger"):
@@ -114,7 +114,7 @@ def retention(answers: Answers):
                 yield (
                     E,
                     f"'{AS_LONG_AS_NEEDED.search(text).group()}' is geen bewaartermijn ('{activity.name}'): noem een termijn met een getal, of waarmee die vastligt.",
-                    f"'{AS_LONG_AS_NEEDED.search(text).group()}' is not a retention period ('{activity.name}'): give a period with a number, or what fixes it.",
+                    f"'{AS_LONG_AS_NEEDED.search(text).group()}' is not a retention period ('{in_english(activity.name)}'): give a period with a number, or what fixes it.",
                     _where(index, f"retention.{field}"),
                     text,
                 )
@@ -134,7 +134,7 @@ def fiscal_retention(answers: Answers):
             yield (
                 W,
                 f"'{activity.name}' gebruikt administratieve gegevens: die moet u 7 jaar bewaren (fiscale bewaarplicht).",
-                f"'{activity.name}' uses bookkeeping data: keep it 7 years (Dutch tax law).",
+                f"'{in_english(activity.name)}' uses bookkeeping data: keep it 7 years (Dutch tax law).",
                 _where(index, "retention.fiscal"),
             )
         for field in ("criterion", "trigger"):
@@ -161,20 +161,20 @@ def special_categories(answers: Answers):
                 yield (
                     E,
                     f"'{activity.name}' gebruikt bijzondere persoonsgegevens: kies de uitzondering van artikel 9 lid 2.",
-                    f"'{activity.name}' uses special categories of data: choose the Art. 9(2) exception.",
+                    f"'{in_english(activity.name)}' uses special categories of data: choose the Art. 9(2) exception.",
                     _where(index, "special_category_exception"),
                 )
             yield (
                 W,
                 f"Voor bijzondere persoonsgegevens in '{activity.name}' is vaak een DPIA nodig; overleg met uw FG of een adviseur.",
-                f"Special categories in '{activity.name}' often require a DPIA; consult your DPO or an adviser.",
+                f"Special categories in '{in_english(activity.name)}' often require a DPIA; consult your DPO or an adviser.",
                 _where(index, "special_categories"),
             )
         if activity.criminal_data and not activity.criminal_data_basis:
             yield (
                 E,
                 f"Noem de grond in de UAVG voor strafrechtelijke gegevens in '{activity.name}'.",
-                f"Name the UAVG basis for criminal data in '{activity.name}'.",
+                f"Name the UAVG basis for criminal data in '{in_english(activity.name)}'.",
                 _where(index, "criminal_data_basis"),
             )
 
@@ -197,7 +197,7 @@ def bsn(answers: Answers):
             yield (
                 E,
                 f"Toestemming is nooit een grond voor het BSN ('{activity.name}'): alleen een wet die het voorschrijft (UAVG art. 46).",
-                f"Consent is never a ground for the BSN ('{activity.name}'): only a law that requires it (UAVG art. 46).",
+                f"Consent is never a ground for the BSN ('{in_english(activity.name)}'): only a law that requires it (UAVG art. 46).",
                 _where(index, "legal_basis"),
             )
 
@@ -234,7 +234,7 @@ def provision(answers: Answers):
             yield (
                 E,
                 f"Zeg of iemand de gegevens voor '{activity.name}' moet geven.",
-                f"Say whether people must provide the data for '{activity.name}'.",
+                f"Say whether people must provide the data for '{in_english(activity.name)}'.",
                 _where(index, "provision"),
             )
         elif activity.provision != c.Provision.VOLUNTARY and not activity.provision_consequence:
@@ -244,7 +244,7 @@ def provision(answers: Answers):
             yield (
                 W if necessary else E,
                 f"Zeg wat er gebeurt als iemand de gegevens voor '{activity.name}' niet geeft.",
-                f"Say what happens if someone does not provide the data for '{activity.name}'.",
+                f"Say what happens if someone does not provide the data for '{in_english(activity.name)}'.",
                 _where(index, "provision_consequence"),
             )
         consent = activity.legal_basis == c.LegalBasis.CONSENT or (
@@ -254,7 +254,7 @@ def provision(answers: Answers):
             yield (
                 E,
                 f"'{activity.name}' rust op toestemming: dan kan het geven van de gegevens geen verplichting zijn (artikel 7 lid 4 AVG). Kies 'Niet verplicht'.",
-                f"'{activity.name}' rests on consent, so providing the data cannot be required (Art. 7(4) GDPR). Choose 'not required'.",
+                f"'{in_english(activity.name)}' rests on consent, so providing the data cannot be required (Art. 7(4) GDPR). Choose 'not required'.",
                 _where(index, "provision"),
             )
         elif (
@@ -265,7 +265,7 @@ def provision(answers: Answers):
             yield (
                 W,
                 f"'{activity.name}' zegt dat de gegevens nodig zijn voor een overeenkomst, maar de grondslag is geen overeenkomst. Kies 'Niet verplicht' met het gevolg, of de grondslag overeenkomst.",
-                f"'{activity.name}' says the data is needed for a contract, but its legal basis is not the contract.",
+                f"'{in_english(activity.name)}' says the data is needed for a contract, but its legal basis is not the contract.",
                 _where(index, "provision"),
             )
 
@@ -281,7 +281,7 @@ def indirect_collection(answers: Answers):
             yield (
                 W,
                 f"Zeg waar de gegevens van '{activity.name}' vandaan komen: van de persoon zelf, uit het gebruik van uw dienst of van een ander.",
-                f"Say where the data of '{activity.name}' comes from: the person, the use of your service, or someone else.",
+                f"Say where the data of '{in_english(activity.name)}' comes from: the person, the use of your service, or someone else.",
                 _where(index, "sources"),
             )
         if c.Source.THIRD_PARTY not in activity.sources:
@@ -290,21 +290,21 @@ def indirect_collection(answers: Answers):
             yield (
                 E,
                 f"Zeg wanneer mensen horen dat u hun gegevens voor '{activity.name}' van een ander kreeg (artikel 14 lid 3).",
-                f"Say when people are told that you received their data for '{activity.name}' from someone else (Art. 14(3)).",
+                f"Say when people are told that you received their data for '{in_english(activity.name)}' from someone else (Art. 14(3)).",
                 _where(index, "source_notice"),
             )
         if not activity.source_name:
             yield (
                 E,
                 f"Noem van wie u de gegevens voor '{activity.name}' krijgt.",
-                f"Name where the data for '{activity.name}' comes from.",
+                f"Name where the data for '{in_english(activity.name)}' comes from.",
                 _where(index, "source_name"),
             )
         if not (activity.data_categories or activity.data_categories_other):
             yield (
                 E,
                 f"Noem welke gegevens u voor '{activity.name}' van anderen krijgt.",
-                f"List which data you receive from others for '{activity.name}'.",
+                f"List which data you receive from others for '{in_english(activity.name)}'.",
                 _where(index, "data_categories"),
             )
 
@@ -337,7 +337,7 @@ def automated_decisions(answers: Answers):
             yield (
                 E,
                 f"Beschrijf het geautomatiseerde besluit in '{activity.name}': hoe het werkt en wat het betekent.",
-                f"Describe the automated decision in '{activity.name}': its logic and consequences.",
+                f"Describe the automated decision in '{in_english(activity.name)}': its logic and consequences.",
                 _where(index, "automated_decision"),
             )
 
@@ -358,7 +358,7 @@ def electronic_marketing(answers: Answers):
             yield (
                 E,
                 f"'{activity.name}' is 'alleen aan bestaande klanten', maar gaat ook over mensen die nog geen klant zijn. Voor hen is toestemming nodig (artikel 11.7 Telecommunicatiewet).",
-                f"'{activity.name}' is for existing customers only, but also concerns people who are not customers yet. They must give consent (Dutch Telecommunications Act, Art. 11.7).",
+                f"'{in_english(activity.name)}' is for existing customers only, but also concerns people who are not customers yet. They must give consent (Dutch Telecommunications Act, Art. 11.7).",
                 _where(index, "marketing_existing_customers_only"),
             )
         if (
@@ -370,7 +370,7 @@ def electronic_marketing(answers: Answers):
             yield (
                 W,
                 f"Reclame per e-mail of sms aan mensen die geen klant zijn, mag alleen met toestemming ('{activity.name}').",
-                f"E-mail or SMS marketing to non-customers needs consent ('{activity.name}').",
+                f"E-mail or SMS marketing to non-customers needs consent ('{in_english(activity.name)}').",
                 _where(index, "legal_basis"),
             )
 
@@ -387,6 +387,6 @@ def marketing_marked(answers: Answers):
             yield (
                 E,
                 f"'{activity.name}' heeft reclamekanalen, maar staat niet als reclame aangevinkt. Dan ontbreekt het recht om altijd bezwaar te maken tegen die reclame.",
-                f"'{activity.name}' has advertising channels but is not marked as direct marketing, so the unconditional right to object to it is missing.",
+                f"'{in_english(activity.name)}' has advertising channels but is not marked as direct marketing, so the unconditional right to object to it is missing.",
                 _where(index, "direct_marketing"),
             )

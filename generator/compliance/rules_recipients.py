@@ -5,7 +5,7 @@ import re
 from generator.answers import choices as c
 from generator.answers.schema import AnalyticsSettings, Answers, Recipient
 from generator.compliance import config
-from generator.compliance.findings import E, W, rule
+from generator.compliance.findings import E, W, in_english, rule
 from generator.lib.countries import country_name, in_eea
 from generator.lib.dutch import duration_days, period_days
 
@@ -29,7 +29,7 @@ def recipients_per_activity(answers: Answers):
             yield (
                 E,
                 f"Zeg wie de gegevens van '{activity.name}' krijgt, of dat niemand ze krijgt.",
-                f"Say who receives the data of '{activity.name}', or that nobody does.",
+                f"Say who receives the data of '{in_english(activity.name)}', or that nobody does.",
                 f"activities.{index}.recipients",
             )
     for index, recipient in enumerate(answers.recipients):
@@ -37,7 +37,7 @@ def recipients_per_activity(answers: Answers):
             yield (
                 W,
                 f"'{recipient.name}' is geen naam: noem de ontvanger, of ten minste soort, sector en land.",
-                f"'{recipient.name}' is not a name: name the recipient, or at least its kind, sector and country.",
+                f"'{in_english(recipient.name)}' is not a name: name the recipient, or at least its kind, sector and country.",
                 f"recipients.{index}.name",
             )
 
@@ -49,7 +49,7 @@ def processor_agreements(answers: Answers):
             yield (
                 E,
                 f"Sluit een verwerkersovereenkomst met {recipient.name}.",
-                f"Sign a data processing agreement with {recipient.name}.",
+                f"Sign a data processing agreement with {in_english(recipient.name)}.",
                 f"recipients.{index}.dpa_signed",
             )
 
@@ -63,7 +63,7 @@ def transfer_problems(recipient: Recipient):
     if mechanism is None:
         yield (
             f"{where} zit buiten de EER: kies de waarborg voor de doorgifte.",
-            f"{recipient.name} is outside the EEA: choose the transfer safeguard.",
+            f"{in_english(recipient.name)} is outside the EEA: choose the transfer safeguard.",
             "transfer_mechanism",
         )
     elif (
@@ -89,13 +89,13 @@ def transfer_problems(recipient: Recipient):
     ):
         yield (
             f"Zeg waar een kopie van de waarborg voor {where} te krijgen is.",
-            f"Say where a copy of the safeguard for {recipient.name} can be obtained.",
+            f"Say where a copy of the safeguard for {in_english(recipient.name)} can be obtained.",
             "safeguard_copy",
         )
     elif mechanism == c.TransferMechanism.DEROGATION and not recipient.derogation_ground:
         yield (
             f"Noem welke uitzondering van artikel 49 AVG geldt voor {where}.",
-            f"Name the Art. 49 GDPR derogation used for {recipient.name}.",
+            f"Name the Art. 49 GDPR derogation used for {in_english(recipient.name)}.",
             "derogation_ground",
         )
 
@@ -117,19 +117,24 @@ def transfers(answers: Answers):
 def cookie_details(answers: Answers):
     for index, cookie in enumerate(answers.cookies.items):
         missing = [
-            label
-            for field, label in (("purpose", "het doel"), ("duration", "de bewaartermijn"))
+            labels
+            for field, labels in (
+                ("purpose", ("het doel", "the purpose")),
+                ("duration", ("de bewaartermijn", "how long it is kept")),
+            )
             if not getattr(cookie, field)
         ]
         if cookie.party is None:
-            missing.append("van wie de cookie is (eigen cookie of van een derde)")
+            missing.append(
+                ("van wie de cookie is (eigen cookie of van een derde)", "whose cookie it is")
+            )
         elif cookie.party == c.CookieParty.THIRD and not (cookie.recipient or cookie.provider):
-            missing.append("de aanbieder")
-        for label in missing:
+            missing.append(("de aanbieder", "the provider"))
+        for nl, en in missing:
             yield (
                 E,
-                f"Vul bij cookie '{cookie.name}' {label} in.",
-                f"Fill in the {label} of cookie '{cookie.name}'.",
+                f"Vul bij cookie '{cookie.name}' {nl} in.",
+                f"Fill in {en} of cookie '{cookie.name}'.",
                 f"cookies.items.{index}",
             )
 
@@ -289,6 +294,6 @@ def consistency(answers: Answers):
             yield (
                 W,
                 f"{recipient.name} staat bij de ontvangers, maar bij geen enkele verwerking.",
-                f"{recipient.name} is listed as a recipient but not linked to any processing activity.",
+                f"{in_english(recipient.name)} is listed as a recipient but not linked to any processing activity.",
                 f"recipients.{index}",
             )

@@ -6,6 +6,7 @@ away (design.md, "One voice"), and its field is named so the wizard can mark it.
 
 from generator.answers.free_text import free_texts
 from generator.answers.schema import Answers
+from generator.answers.types import text_of
 from generator.compliance.findings import E, rule
 from generator.lib.dutch import register_slips
 
@@ -30,10 +31,12 @@ def _excerpt(text: str, start: int) -> str:
 
 @rule("R30", article=ARTICLE, summary=SUMMARY, overridable=False)
 def free_text_register(answers: Answers):
-    if answers.document.language.value != "nl":
+    document = answers.document
+    if "nl" not in {document.language.value, *(lang.value for lang in document.extra_languages)}:
         return
-    register = answers.document.register.value
-    for path, text in free_texts(answers):
+    register = document.register.value
+    for path, value in free_texts(answers):
+        text = text_of(value, "nl")
         slips = register_slips(text, register)
         if slips:
             nl, en = _messages(slips[0].phrase, register)

@@ -1,5 +1,7 @@
 """Rules over the statement's text (R6-R8, R16, R19, R25-R28): they run on our own Documents
-and on any statement given as plain text, such as the originals of the examples."""
+and on any statement given as plain text, such as the originals of the examples. A statement
+is read in its own language: each pattern has a Dutch and an English form, and plain text
+without a language is Dutch."""
 
 import re
 from dataclasses import dataclass
@@ -10,12 +12,38 @@ from generator.compliance import readability
 from generator.compliance.findings import E, W, rule
 from generator.compliance.text import Block, full_text
 
-WITHDRAWAL = re.compile(r"afbreuk (doet )?aan de rechtmatigheid", re.IGNORECASE)
-CHECK_REGULARLY = re.compile(
-    r"(regelmatig|periodiek|geregeld).{0,40}(raadpleg|bekijk|controleer|kijk)"
-    r"|(raadpleeg|bekijk|controleer|kijk)\w*\s+(regelmatig|periodiek|geregeld)",
-    re.IGNORECASE,
-)
+WITHDRAWAL = {
+    "nl": re.compile(r"afbreuk (doet )?aan de rechtmatigheid", re.IGNORECASE),
+    "en": re.compile(r"(not|without) affect(s|ing)? the lawfulness", re.IGNORECASE),
+}
+CHECK_REGULARLY = {
+    "nl": re.compile(
+        r"(regelmatig|periodiek|geregeld).{0,40}(raadpleg|bekijk|controleer|kijk)"
+        r"|(raadpleeg|bekijk|controleer|kijk)\w*\s+(regelmatig|periodiek|geregeld)",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"(regularly|periodically|from time to time).{0,40}(check|consult|review|visit)"
+        r"|(check|consult|review|visit)\w*\s+(this page\s+)?(regularly|periodically)",
+        re.IGNORECASE,
+    ),
+}
+COMPLAINT = {
+    "nl": re.compile(r"autoriteit persoonsgegevens", re.IGNORECASE),
+    "en": re.compile(r"autoriteit persoonsgegevens|dutch data protection authority", re.IGNORECASE),
+}
+AUTOMATED = {
+    "nl": re.compile(r"geautomatiseerde besluit", re.IGNORECASE),
+    "en": re.compile(r"automated decision", re.IGNORECASE),
+}
+# R7: the prominent objection to direct marketing names both the objection and the advertising.
+OBJECTION = {
+    "nl": (re.compile(r"bezwaar", re.IGNORECASE), re.compile(r"reclame", re.IGNORECASE)),
+    "en": (
+        re.compile(r"\bobject", re.IGNORECASE),
+        re.compile(r"advertising|direct marketing", re.IGNORECASE),
+    ),
+}
 OUTDATED = re.compile(
     r"Wet bescherming persoonsgegevens|\bWbp\b|bewerker|\bCBP\b|College bescherming|Privacy Shield",
     re.IGNORECASE,
@@ -34,10 +62,18 @@ PERSON_CAN = re.compile(
 
 # C9: the rights that always apply, each with the words a statement may use for it.
 RIGHTS = [
-    (r"inzage|inzien", "inzage", "access"),
-    (r"rectificatie|corrigeren|verbeteren", "rectificatie", "rectification"),
-    (r"verwijder|wissen|vergetelheid", "verwijdering", "erasure"),
-    (r"beperk", "beperking", "restriction"),
+    ({"nl": r"inzage|inzien", "en": r"\baccess"}, "inzage", "access"),
+    (
+        {"nl": r"rectificatie|corrigeren|verbeteren", "en": r"rectif|correct"},
+        "rectificatie",
+        "rectification",
+    ),
+    (
+        {"nl": r"verwijder|wissen|vergetelheid", "en": r"erase|erasure|delet"},
+        "verwijdering",
+        "erasure",
+    ),
+    ({"nl": r"beperk", "en": r"restrict"}, "beperking", "restriction"),
 ]
 
 
@@ -48,10 +84,17 @@ class TextSubject:
     # The statement's language and register when it is our own Document; None for plain text.
     language: str | None = None
     register: str | None = None
+    # The same statement in its other languages, by language (a version with translations).
+    translations: dict[str, list[Block]] | None = None
 
     @property
     def text(self) -> str:
         return full_text(self.blocks)
+
+    @property
+    def reading_language(self) -> str:
+        """The language the patterns read: plain text without one is Dutch."""
+        return "en" if self.language == "en" else "nl"
 
 
 def _excerpt(text: str, match: re.Match) -> str:
@@ -67,7 +110,7 @@ def _excerpt(text: str, match: re.Match) -> str:
 def withdrawal_clause(subject: TextSubject):
     answers = subject.answers
     consent = answers and any(a.legal_basis == c.LegalBasis.CONSENT for a in answers.activities)
-    if consent and not WITHDRAWAL.search(subject.text):
+    if consent and not WITHDRAWAL[subject.reading_language].search(subject.text):
         yield (
             E,
             "De verklaring moet zeggen dat intrekken van toestemming geen afbreuk doet aan de rechtmatigheid van de verwerking daarvoor.",
@@ -83,8 +126,8 @@ def withdrawal_clause(subject: TextSubject):
     text=True,
 )
 def rights(subject: TextSubject):
-    for pattern, nl, en in RIGHTS:
-        if not re.search(pattern, subject.text, re.IGNORECASE):
+    for patterns, nl, en in RIGHTS:
+        if not re.search(patterns[subject.reading_language], subject.text, re.IGNORECASE):
             yield (
                 E,
                 f"Het recht op {nl} ontbreekt in de verklaring.",
@@ -93,8 +136,9 @@ def rights(subject: TextSubject):
             )
     answers = subject.answers
     if answers and any(a.direct_marketing for a in answers.activities):
+        objection, advertising = OBJECTION[subject.reading_language]
         highlighted = any(
-            "bezwaar" in b.text.lower() and "reclame" in b.text.lower() for b in subject.blocks
+            objection.search(b.text) and advertising.search(b.text) for b in subject.blocks
         )
         if not highlighted:
             yield (
@@ -112,7 +156,7 @@ def rights(subject: TextSubject):
     text=True,
 )
 def complaint(subject: TextSubject):
-    if "autoriteit persoonsgegevens" not in subject.text.lower():
+    if not COMPLAINT[subject.reading_language].search(subject.text):
         yield (
             E,
             "De verklaring moet het recht noemen om te klagen bij de Autoriteit Persoonsgegevens.",
@@ -128,7 +172,7 @@ def complaint(subject: TextSubject):
     text=True,
 )
 def automated_decisions_said(subject: TextSubject):
-    if not re.search(r"geautomatiseerde besluit", subject.text, re.IGNORECASE):
+    if not AUTOMATED[subject.reading_language].search(subject.text):
         yield (
             W,
             "Zeg of u geautomatiseerde besluiten neemt, ook als dat niet zo is.",
@@ -161,7 +205,7 @@ def changes(subject: TextSubject):
                 "other.change_notice",
             )
     active = bool(answers and answers.other.change_notice)
-    match = CHECK_REGULARLY.search(subject.text)
+    match = CHECK_REGULARLY[subject.reading_language].search(subject.text)
     if match and not active:
         yield (
             E,
@@ -231,6 +275,9 @@ def readability_blocks(blocks: list[Block]) -> list[str]:
     text=True,
 )
 def plain_language(subject: TextSubject):
+    if subject.reading_language != "nl":
+        # Flesch-Douma and Brouwer are Dutch formulas; an English text is not scored by them.
+        return
     score = readability.score_blocks(readability_blocks(subject.blocks))
     if not score.sentences:
         return
@@ -274,6 +321,8 @@ def plain_language(subject: TextSubject):
 )
 def child_language(subject: TextSubject):
     answers = subject.answers
+    if subject.reading_language != "nl":
+        return  # Dutch formula, as in R28
     if answers and answers.other.children == c.ChildrenPolicy.DIRECTED:
         score = readability.score_blocks(readability_blocks(subject.blocks))
         if score.sentences and score.flesch_douma < 70:

@@ -98,20 +98,49 @@ _UNIT_OF = {"dag": "days", "day": "days", "week": "weeks", "maand": "months", "m
 _SESSION = re.compile(r"\b(sessie|session)\b", re.IGNORECASE)
 
 
+def _amount_unit(amount: str, unit: str) -> tuple[int, str]:
+    """("twee", "jaar") -> (2, "years")."""
+    words = [*_NUMBER_WORDS["nl"], *_NUMBER_WORDS["en"]]
+    word = "één" if amount.lower() == "een" else amount.lower()
+    number = int(amount) if amount.isdigit() else words.index(word) % len(_NUMBER_WORDS["nl"])
+    return number, next(v for k, v in _UNIT_OF.items() if unit.lower().startswith(k))
+
+
 def duration_days(text: str | None) -> float | None:
     """A duration typed as text ("13 maanden", "2 jaar", "sessie") in days; None when it holds no
     duration. The longest one counts ("sessie, of 30 dagen als je ingelogd blijft")."""
     text = text or ""
     found = []
     for amount, unit in _DURATION.findall(text):
-        words = [*_NUMBER_WORDS["nl"], *_NUMBER_WORDS["en"]]
-        word = "één" if amount.lower() == "een" else amount.lower()
-        number = int(amount) if amount.isdigit() else words.index(word) % len(_NUMBER_WORDS["nl"])
-        base = next(v for k, v in _UNIT_OF.items() if unit.lower().startswith(k))
+        number, base = _amount_unit(amount, unit)
         found.append(number * _DAYS[base])
     if found:
         return max(found)
     return 0.0 if _SESSION.search(text) else None
+
+
+_WHOLE_DURATION = re.compile(rf"^\s*{_DURATION.pattern}\s*$", re.IGNORECASE)
+_WHOLE_SESSION = re.compile(
+    r"^\s*(sessie|session)\s*(\((tot de browser wordt gesloten|until the browser is closed)\))?\s*$",
+    re.IGNORECASE,
+)
+_SESSION_WORDS = {
+    "nl": ("sessie", "sessie (tot de browser wordt gesloten)"),
+    "en": ("session", "session (until the browser is closed)"),
+}
+
+
+def duration_in(text: str | None, language: str) -> str | None:
+    """A duration typed as nothing but a number and a unit, or a session ("13 maanden",
+    "sessie"), written in `language` ("13 months", "session"); None for any other text, which
+    its writer translates."""
+    text = text or ""
+    if session := _WHOLE_SESSION.match(text):
+        short, long = _SESSION_WORDS[language]
+        return long if session.group(2) else short
+    if whole := _WHOLE_DURATION.match(text):
+        return format_duration(*_amount_unit(*whole.groups()), language)
+    return None
 
 
 def period_days(amount: int, unit: str) -> float:
@@ -332,3 +361,147 @@ def _phrase(text: str, start: int, end: int) -> str:
     if after and after.group(1).lower() in _VERBS:
         return f"{text[start:end]} {after.group(1)}"
     return text[start:end]
+
+
+# Words only Dutch has, and words only English has: a sentence with two or more of the first
+# and more of them than of the second is Dutch. Words in brackets are left out, so a Dutch
+# term explained in an English sentence ("the controller (verwerkingsverantwoordelijke)") is fine.
+_DUTCH_ONLY = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "voor",
+        "wij",
+        "je",
+        "jij",
+        "jouw",
+        "u",
+        "uw",
+        "niet",
+        "zijn",
+        "wordt",
+        "worden",
+        "met",
+        "om",
+        "dat",
+        "die",
+        "bij",
+        "naar",
+        "ook",
+        "aan",
+        "te",
+        "tot",
+        "deze",
+        "dit",
+        "ons",
+        "onze",
+        "hebben",
+        "heeft",
+        "kunt",
+        "kunnen",
+        "mag",
+        "moet",
+        "wat",
+        "hoe",
+        "waar",
+        "wie",
+        "geen",
+        "alleen",
+        "daarna",
+        "nadat",
+        "na",
+        "jaar",
+        "maanden",
+        "dagen",
+        "weken",
+        "gegevens",
+        "wanneer",
+        "omdat",
+        "zoals",
+        "over",
+        "uit",
+        "door",
+        "nog",
+        "maar",
+        "wel",
+        "elke",
+        "sommige",
+        "zij",
+        "hun",
+        "zelf",
+        "waarmee",
+        "waarin",
+        "bewaren",
+        "krijgen",
+        "sturen",
+    ]
+)
+_ENGLISH_ONLY = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "we",
+        "you",
+        "your",
+        "is",
+        "are",
+        "for",
+        "with",
+        "not",
+        "this",
+        "that",
+        "our",
+        "us",
+        "data",
+        "after",
+        "when",
+        "which",
+        "who",
+        "how",
+        "what",
+        "only",
+        "until",
+        "year",
+        "years",
+        "months",
+        "days",
+        "weeks",
+        "about",
+        "from",
+        "by",
+        "any",
+        "each",
+        "some",
+        "may",
+        "must",
+        "can",
+        "will",
+        "have",
+        "has",
+        "they",
+        "their",
+        "it",
+        "its",
+    ]
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?:;])\s+|\n+")
+
+
+def dutch_sentences(text: str) -> list[str]:
+    """The sentences of an English text that are Dutch."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    found = []
+    for sentence in _SENTENCE_SPLIT.split(text):
+        words = re.findall(r"[a-zà-ÿ]+", sentence.lower())
+        if len(words) < 3:
+            continue
+        dutch = sum(word in _DUTCH_ONLY for word in words)
+        english = sum(word in _ENGLISH_ONLY for word in words)
+        if dutch >= 2 and dutch > english:
+            found.append(sentence.strip())
+    return found

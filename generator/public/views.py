@@ -5,11 +5,13 @@ lookup starts from published versions."""
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from generator.answers.loading import load_answers_file
 from generator.answers.schema import Answers
+from generator.answers.types import text_of
 from generator.documents.formats import FORMATS
 from generator.documents.html import page_context
 from generator.documents.options import OutputOptions
@@ -41,7 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
             {
                 "slug": slug,
                 "organisation": answers.controller.legal_name,
-                "title": answers.document.title,
+                "title": text_of(answers.document.title, "en" if get_language() == "en" else "nl"),
                 "register": answers.document.register.value,
             }
         )

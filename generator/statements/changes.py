@@ -1,6 +1,7 @@
 """What changed between two sets of answers, in plain words, for the statement's "Wijzigingen"
 section and the version list. Pure functions over Answers."""
 
+from generator.answers.free_text import in_language
 from generator.answers.labels import label
 from generator.answers.schema import Activity, Answers, Recipient
 from generator.lib.dutch import capfirst
@@ -88,6 +89,7 @@ def describe_changes(old: Answers, new: Answers, language: str = "nl") -> list[s
     """Sentences for a reader of the statement: new, removed and changed activities and
     recipients first (what matters most), then the other sections."""
     say = PHRASES[language]
+    old, new = in_language(old, language), in_language(new, language)
     lines: list[str] = []
     old_activities, new_activities = _by_id(old.activities), _by_id(new.activities)
     for key, activity in new_activities.items():

@@ -9,12 +9,18 @@ import json
 from django.http import HttpResponse
 from django.utils.text import slugify
 
+from generator.answers.choices import Language
 from generator.answers.loading import AnswersError, parse_answers
 from generator.answers.schema import Answers
 from generator.clauses.files import ClauseFileError, ClauseSpec
 from generator.clauses.rendering import ClauseError, build_document
 from generator.clauses.services import active_clauses
-from generator.compliance.checker import check_answers, check_statement, readability_by_section
+from generator.compliance.checker import (
+    check_answers,
+    check_statement,
+    check_translations,
+    readability_by_section,
+)
 from generator.documents.document import Document
 from generator.documents.formats import FORMATS, render_for_web
 from generator.documents.html import page_context
@@ -54,10 +60,28 @@ def statement_export(
     return FORMATS[fmt].render(document, options or OutputOptions())
 
 
-def statement_check(answers: Answers, document: Document | None = None) -> dict:
-    """The checker's report and the readability scores, as plain data for pages and storage."""
+def answers_in_language(answers: Answers, language: str) -> Answers:
+    """The same answers for the statement in another of its languages."""
+    document = answers.document.model_copy(update={"language": Language(language)})
+    return answers.model_copy(update={"document": document})
+
+
+def other_languages(answers: Answers) -> list[str]:
+    main = answers.document.language
+    return [lang.value for lang in answers.document.extra_languages if lang != main]
+
+
+def statement_check(
+    answers: Answers,
+    document: Document | None = None,
+    translations: dict[str, Document] | None = None,
+) -> dict:
+    """The checker's report and the readability scores, as plain data for pages and storage.
+    The statement's other languages are checked too (R31): `translations`, or made here."""
     document = document or statement_document(answers)
-    report = check_statement(answers, document)
+    if translations is None:
+        translations = _translations(answers)
+    report = check_statement(answers, document, translations)
     overall, sections = readability_by_section(document)
     titles = {section.key: section.title for section in document.sections}
     return {
@@ -75,13 +99,28 @@ def statement_check(answers: Answers, document: Document | None = None) -> dict:
 
 
 def statement_findings(answers_data: dict) -> list[dict]:
-    """The checker's findings over the answers alone (no rendering), for the wizard to show at
-    the fields; empty when the draft does not validate."""
+    """The checker's findings over the answers, for the wizard to show at the fields, and what
+    the statement's other languages still miss (R31: they are rendered for it, which is quick
+    without a PDF); empty when the draft does not validate."""
     try:
         answers = parse_answers(answers_data)
     except AnswersError:
         return []
-    return [finding.as_dict() for finding in check_answers(answers)]
+    findings = check_answers(answers)
+    try:
+        translations = _translations(answers)
+    except (ClauseError, ClauseFileError):
+        translations = {}  # the review says what is wrong with the clauses
+    if translations:
+        findings += check_translations(answers, translations)
+    return [finding.as_dict() for finding in findings]
+
+
+def _translations(answers: Answers) -> dict[str, Document]:
+    return {
+        language: statement_document(answers_in_language(answers, language))
+        for language in other_languages(answers)
+    }
 
 
 def statement_review(answers_data: dict, *, register: str | None = None) -> dict:

@@ -8,16 +8,19 @@ from django.db.models import F
 from django.utils import timezone
 
 from generator.accounts.models import Workspace
-from generator.answers.choices import Language
 from generator.answers.loading import parse_answers
 from generator.clauses.files import ClauseFileError
 from generator.clauses.rendering import ClauseError
-from generator.compliance.checker import check_answers
 from generator.documents.formats import FORMATS
 from generator.documents.options import OutputOptions
 from generator.lib import dutch
 from generator.statements.changes import PHRASES, describe_changes
-from generator.statements.exports import statement_check, statement_document
+from generator.statements.exports import (
+    answers_in_language,
+    other_languages,
+    statement_check,
+    statement_document,
+)
 from generator.statements.models import AuditEvent, Organisation, Statement, StatementVersion
 
 
@@ -162,11 +165,6 @@ def statement_changes(statement: Statement, answers, *, note: str = "") -> dict 
     }
 
 
-def _in_language(answers, language: str):
-    document = answers.document.model_copy(update={"language": Language(language)})
-    return answers.model_copy(update={"document": document})
-
-
 @transaction.atomic
 def statement_publish(
     *, statement: Statement, user, acknowledge_blocking: bool = False, change_note: str = ""
@@ -192,24 +190,19 @@ def statement_publish(
         and latest.change_note == change_note
     ):
         return latest
-    report = statement_check(answers, document)
-    translated = {
-        language.value: _in_language(answers, language.value)
-        for language in answers.document.extra_languages
-        if language != answers.document.language
-    }
+    translated = {}
+    for language in other_languages(answers):
+        other = answers_in_language(answers, language)
+        changes = statement_changes(statement, other, note=change_note)
+        translated[language] = statement_document(other, changes=changes)
+    report = statement_check(answers, document, translated)
     refusing = [f for f in report["findings"] if f["severity"] == "E" and not f["overridable"]]
-    for other in translated.values():
-        refusing += [f.as_dict() for f in check_answers(other) if f.blocking and not f.overridable]
     if refusing:
         raise PublishRefused(refusing)
     if report["blocking"] and not acknowledge_blocking:
         raise BlockingFindings(report["blocking"])
     html = FORMATS["html"].render(document, OutputOptions()).decode()
-    translations = {}
-    for language, other in translated.items():
-        changes = statement_changes(statement, other, note=change_note)
-        translations[language] = statement_document(other, changes=changes).as_dict()
+    translations = {language: doc.as_dict() for language, doc in translated.items()}
     last = statement.versions.order_by("-number").values_list("number", flat=True).first() or 0
     organisation = statement.organisation
     audit_record(

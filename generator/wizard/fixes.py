@@ -59,11 +59,24 @@ def fix_target(path: str | None, answers: dict) -> tuple[str, str]:
     return "controle", ""
 
 
+def finding_target(finding: dict, answers: dict) -> tuple[str, str]:
+    """fix_target for a finding: a missing translation (R31) is fixed in the field for the
+    other language, right below the text (TranslatedFields names it `<field>__en`)."""
+    step, field = fix_target(finding["path"], answers)
+    if finding["rule"] == "R31" and field:
+        document = answers.get("document", {})
+        main = document.get("language") or "nl"
+        other = next((lang for lang in document.get("extra_languages", []) if lang != main), None)
+        if other:
+            field = f"{field}__{other}"
+    return step, field
+
+
 def findings_at_step(step: str, findings: list[dict], answers: dict) -> dict[str, list[dict]]:
     """The findings whose fix is a field of this step, by the field's wrapper id."""
     at_step: dict[str, list[dict]] = {}
     for finding in findings:
-        target, field = fix_target(finding["path"], answers)
+        target, field = finding_target(finding, answers)
         if target == step and field:
             at_step.setdefault(field, []).append(finding)
     return at_step

@@ -3,9 +3,11 @@ applies (formtools' condition functions read the saved draft, never the session)
 
 from dataclasses import dataclass
 
+from django.forms import BaseFormSet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from generator.answers.types import text_of
 from generator.lib.countries import in_eea
 from generator.wizard.forms.activities import ActivityFormSet
 from generator.wizard.forms.organisation import ContactForm, OrganisationForm
@@ -144,16 +146,26 @@ def form_kwargs(step: str | None, answers: dict) -> dict:
     """What a step's form needs besides its initial values: choices that come from other
     steps' answers, and the initial values of a formset's main form."""
     form = STEPS_BY_NAME[step].form if step in STEPS_BY_NAME else None
-    kwargs: dict = {}
+    document = answers.get("document", {})
+    main = document.get("language") or "nl"
+    # Every form offers a field per other statement language below each free text.
+    languages = {
+        "languages": [lang for lang in document.get("extra_languages", []) if lang != main],
+        "main_language": main,
+    }
+    activities = [(a["id"], text_of(a["name"], main)) for a in answers.get("activities", [])]
+    recipients = [(r["id"], text_of(r["name"], main)) for r in answers.get("recipients", [])]
+    row_kwargs: dict = {}
     if step == "ontvangers":
-        kwargs["form_kwargs"] = {
-            "activity_choices": [(a["id"], a["name"]) for a in answers.get("activities", [])]
-        }
+        row_kwargs = {"activity_choices": activities}
     if step == "cookies":
-        kwargs["form_kwargs"] = {
-            "recipient_choices": [(r["id"], r["name"]) for r in answers.get("recipients", [])],
-            "activity_choices": [(a["id"], a["name"]) for a in answers.get("activities", [])],
-        }
+        row_kwargs = {"recipient_choices": recipients, "activity_choices": activities}
     if getattr(form, "main_form_class", None) is not None:
-        kwargs["main_initial"] = form.main_initial_from(answers)
+        kwargs = {"main_initial": form.main_initial_from(answers)}
+    else:
+        kwargs = {}
+    if form is not None and issubclass(form, BaseFormSet):
+        kwargs["form_kwargs"] = row_kwargs | languages
+    elif form is not None:
+        kwargs |= languages
     return kwargs

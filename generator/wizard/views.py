@@ -22,7 +22,7 @@ from generator.answers.loading import AnswersError
 from generator.statements.access import get_organisation_for_user
 from generator.statements.exports import StatementError, statement_findings, statement_review
 from generator.statements.services import StatementConflict, statement_save_step
-from generator.wizard.fixes import findings_at_step, fix_target
+from generator.wizard.fixes import finding_target, findings_at_step
 from generator.wizard.forms.base import ui_language
 from generator.wizard.steps import CONDITIONS, STEPS, STEPS_BY_NAME, form_kwargs, required_steps
 
@@ -196,7 +196,7 @@ class StatementWizard(NamedUrlSessionWizardView):
         message_key = f"message_{ui_language()}"
         for finding in review["check"]["findings"]:
             finding["message"] = finding[message_key]
-            step, field = fix_target(finding["path"], answers)
+            step, field = finding_target(finding, answers)
             if step in forms:
                 finding["fix_url"] = self.get_step_url(step) + (f"#{field}" if field else "")
         return {

@@ -56,6 +56,16 @@ def fill_step(page: Page, answers: dict, organisation_pk: int) -> None:
             element.fill(wanted or "")
 
 
+def log_in(page: Page, live_server, username: str) -> None:
+    from tests.factories import PASSWORD
+
+    page.goto(live_server.url + "/account/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/dashboard/")
+
+
 def screenshot(page: Page, folder: Path, name: str) -> None:
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 

@@ -8,8 +8,8 @@ import pytest
 
 from generator.statements.services import organisation_create
 from tests.conftest import example_data
-from tests.e2e.pages import screenshot, serious_accessibility_problems
-from tests.factories import PASSWORD, MembershipFactory
+from tests.e2e.pages import log_in, screenshot, serious_accessibility_problems
+from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,11 +23,7 @@ def test_publish_then_public_page_then_batch_export(live_server, context, artifa
             answers=example_data(slug),
         )
     page = context.new_page()
-    page.goto(live_server.url + "/account/login/")
-    page.fill("#id_username", owner.user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_url("**/dashboard/")
+    log_in(page, live_server, owner.user.username)
 
     for name in ("ipcall.me B.V.", "Media IP B.V."):
         page.click(f"tr:has-text('{name}') >> text=Controleren")

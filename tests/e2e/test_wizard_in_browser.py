@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from generator.answers.loading import parse_answers
 from generator.statements.models import Organisation, Statement
-from tests.conftest import example_data, missing_facts
+from tests.conftest import dutch_only, example_data, missing_facts
 from tests.e2e.pages import current_step, fill_step, screenshot, serious_accessibility_problems
 from tests.factories import PASSWORD
 
@@ -60,7 +60,8 @@ def test_sign_up_fill_every_step_and_download_the_pdf(live_server, context, arti
     sign_up(page, live_server, "eigenaar@qlinx.nl")
     assert serious_accessibility_problems(page) == []
     organisation = new_organisation(page, "Media IP B.V.")
-    answers = parse_answers(example_data(EXAMPLE)).model_dump(mode="json")
+    # A new user writes in Dutch; the English versions are tested in tests/wizard.
+    answers = parse_answers(dutch_only(example_data(EXAMPLE))).model_dump(mode="json")
     visited = []
     while "/wizard/" in page.url:
         step = current_step(page)
@@ -87,7 +88,8 @@ def test_sign_up_fill_every_step_and_download_the_pdf(live_server, context, arti
 
 
 def test_closing_the_browser_halfway_loses_nothing(live_server, browser, artifacts):
-    answers = parse_answers(example_data(EXAMPLE)).model_dump(mode="json")
+    # A new user writes in Dutch; the English versions are tested in tests/wizard.
+    answers = parse_answers(dutch_only(example_data(EXAMPLE))).model_dump(mode="json")
     first = browser.new_context(locale="nl-NL")
     page = first.new_page()
     sign_up(page, live_server, "halverwege@qlinx.nl")

@@ -5,6 +5,7 @@ phone, enums, dates) are validated formats, which is itself the defence there.""
 
 import copy
 
+from generator.answers.free_text import missing_translations
 from generator.answers.loading import AnswersError, parse_answers
 from tests.conftest import example_data
 
@@ -57,4 +58,10 @@ def hostile_answers(slug: str = "every", extra: str = PAYLOAD) -> tuple[dict, li
             continue
         data = trial
         injected.append(".".join(str(step) for step in path))
+    # The attack turns a bare link or duration ("2 jaar") into text no language writes by
+    # itself; its English version is then the same text, so the statement still publishes in
+    # both languages (R31) and every output is tested with it.
+    for dotted, text in missing_translations(parse_answers(data), "en"):
+        path = [int(step) if step.isdigit() else step for step in dotted.split(".")]
+        _set(data, path, {"nl": str(text), "en": str(text)})
     return data, injected

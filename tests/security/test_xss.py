@@ -62,9 +62,9 @@ def assert_shown_as_text(page: str) -> None:
 
 def test_the_attack_sits_in_every_free_text_field():
     assert len(INJECTED) >= 50
-    assert {"controller.about", "activities.0.purpose", "other.extra_sections.0.body"} <= set(
-        INJECTED
-    )
+    # In both languages: "controller.about.nl" and "controller.about.en".
+    for path in ("controller.about", "activities.0.purpose", "other.extra_sections.0.body"):
+        assert {f"{path}.nl", f"{path}.en"} <= set(INJECTED), path
 
 
 @pytest.fixture

@@ -52,7 +52,11 @@ def edit(statement, change):
 
 def add_activity(answers):
     answers["activities"].append(
-        {**answers["activities"][2], "id": "enquete", "name": "Tevredenheidsonderzoek"}
+        {
+            **answers["activities"][2],
+            "id": "enquete",
+            "name": {"nl": "Tevredenheidsonderzoek", "en": "Satisfaction survey"},
+        }
     )
 
 

@@ -32,7 +32,8 @@ def step_url(organisation, step: str) -> str:
 def post_purpose(client, organisation, purpose: str):
     statement = Statement.objects.get(organisation=organisation)
     answers = statement.answers
-    answers["activities"][0]["purpose"] = purpose
+    # The example is also in English; the English purpose stays as it was.
+    answers["activities"][0]["purpose"] = {"nl": purpose, "en": "Creating an account."}
     data = step_data("verwerkingen", answers, pk=organisation.pk, revision=statement.revision)
     return client.post(step_url(organisation, "verwerkingen"), data)
 
@@ -43,7 +44,7 @@ def test_a_je_in_a_purpose_is_saved_and_shown_at_that_field(client, organisation
     # Saved, nothing lost, but the step stays open to show what blocks publishing.
     assert response["Location"] == step_url(organisation, "verwerkingen")
     statement = Statement.objects.get(organisation=organisation)
-    assert statement.answers["activities"][0]["purpose"] == "Je account aanmaken."
+    assert statement.answers["activities"][0]["purpose"]["nl"] == "Je account aanmaken."
     page = client.get(response["Location"]).content.decode()
     field = page.split('id="div_id_verwerkingen-0-purpose"', 1)[1].split('id="div_id_', 1)[0]
     assert "Blokkeert publiceren:" in field and "past niet in een verklaring" in field

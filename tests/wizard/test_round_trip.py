@@ -1,6 +1,8 @@
 """Every field of the Answers can be reached in the wizard: answering each step as the example
 organisations would, the saved draft equals their answers file exactly."""
 
+import copy
+
 import pytest
 from django.urls import reverse
 
@@ -10,6 +12,17 @@ from generator.statements.services import organisation_create
 from tests.conftest import example_data
 from tests.factories import MembershipFactory
 from tests.wizard.helpers import step_data
+
+
+def in_languages(workspace, answers: dict):
+    """A new organisation whose statement is already in the answers' languages, so each step
+    shows the fields for the other language, as when someone chose English before."""
+    document = {key: answers["document"][key] for key in ("language", "extra_languages")}
+    return organisation_create(
+        workspace=workspace,
+        name="Nieuw",
+        answers={"controller": {"legal_name": "Nieuw"}, "document": document},
+    )
 
 
 def walk(client, organisation, answers: dict) -> list[str]:
@@ -33,8 +46,8 @@ def walk(client, organisation, answers: dict) -> list[str]:
 def test_the_wizard_reproduces_every_example_exactly(client, slug):
     membership = MembershipFactory()
     client.force_login(membership.user)
-    organisation = organisation_create(workspace=membership.workspace, name="Nieuw")
     expected = parse_answers(example_data(slug)).model_dump(mode="json")
+    organisation = in_languages(membership.workspace, expected)
     visited = walk(client, organisation, expected)
     assert visited[0] == "organisatie" and visited[-1] == "controle"
     statement = Statement.objects.get(organisation=organisation)
@@ -42,7 +55,7 @@ def test_the_wizard_reproduces_every_example_exactly(client, slug):
     assert statement.complete is True
 
 
-EVERY_FIELD = {
+DUTCH_ONLY = {
     "document": {"title": "Privacyverklaring", "version_label": "3.1", "effective_date": "2026-02-01",
                  "language": "nl", "extra_languages": ["en"], "register": "informal"},
     "controller": {
@@ -125,13 +138,68 @@ EVERY_FIELD = {
               "extra_sections": [{"title": "Camera's", "body": "Wij filmen de **ingang**."}]},
 }  # fmt: skip
 
+# The statement is also in English: every free text has its English version, except what reads
+# the same in both (names of companies, a link, a bare duration the statement writes itself).
+ENGLISH = {
+    "document.title": "Privacy statement",
+    "controller.contact_hours": "9 am to 5 pm",
+    "controller.about": "We connect the world.",
+    "controller.contacts.0.topic": "invoices",
+    "controller.contacts.1.topic": "customer service",
+    "services.0.description": "The app.",
+    "recipients.0.category": "hosting",
+    "recipients.0.description": "Hosting.",
+    "recipients.1.derogation": "For payments to customers in Switzerland.",
+    "recipients.2.name": "the Dutch Tax Administration (Belastingdienst)",
+    "activities.0.name": "Care",
+    "activities.0.purpose": "Providing care.",
+    "activities.0.data_subjects_other.0": "informal carers",
+    "activities.0.data_categories_other.0": "file number",
+    "activities.0.criminal_data_basis": "UAVG Article 33",
+    "activities.0.bsn_law": "the Act on the use of the BSN in healthcare",
+    "activities.0.legal_obligation": "the Medical Treatment Contracts Act (WGBO)",
+    "activities.0.source_name": "your GP",
+    "activities.0.provision_consequence": "Then we cannot help you.",
+    "activities.0.retention.trigger": "after the last treatment",
+    "activities.0.retention.criterion": "Longer if your health requires it.",
+    "activities.0.retention.per_category": "We keep photos for one year.",
+    "activities.0.automated_decision.description": "Triage.",
+    "activities.0.automated_decision.logic": "A questionnaire.",
+    "activities.0.automated_decision.consequences": "Priority.",
+    "activities.1.name": "Advertising",
+    "activities.1.purpose": "Sending offers.",
+    "activities.1.consent_withdrawal": "With the unsubscribe link.",
+    "activities.1.retention.criterion": "Until you unsubscribe.",
+    "cookies.items.0.purpose": "Measuring.",
+    "cookies.items.1.purpose": "Advertisements.",
+    "security.other.0": "A safe for paper files",
+    "other.parental_consent": "A parent signs too.",
+    "other.extra_sections.0.title": "Cameras",
+    "other.extra_sections.0.body": "We film the **entrance**.",
+}
+
+
+def with_versions(answers: dict, versions: dict[str, str], language: str = "en") -> dict:
+    """The answers with, at each dotted path, the text as {"nl": as typed, language: version}."""
+    result = copy.deepcopy(answers)
+    for path, text in versions.items():
+        *parents, last = [int(step) if step.isdigit() else step for step in path.split(".")]
+        node = result
+        for step in parents:
+            node = node[step]
+        node[last] = {"nl": node[last], language: text}
+    return result
+
+
+EVERY_FIELD = with_versions(DUTCH_ONLY, ENGLISH)
+
 
 @pytest.mark.django_db
 def test_every_field_of_the_answers_can_be_set_in_the_wizard(client):
     membership = MembershipFactory()
     client.force_login(membership.user)
-    organisation = organisation_create(workspace=membership.workspace, name="Wereld")
     expected = parse_answers(EVERY_FIELD).model_dump(mode="json")
+    organisation = in_languages(membership.workspace, expected)
     visited = walk(client, organisation, expected)
     assert "doorgifte" in visited and "cookies" in visited
     assert Statement.objects.get(organisation=organisation).answers == expected

@@ -169,10 +169,17 @@ def test_two_tabs_get_a_conflict_instead_of_a_silent_overwrite(logged_in, organi
 
 def test_saving_and_going_back_keeps_the_input(logged_in, organisation):
     data = step_data("contact", answers_of(organisation), pk=organisation.pk, revision=0)
-    data |= {"contact-contact_hours": "altijd", "wizard_goto_step": "organisatie"}
+    data |= {
+        "contact-contact_hours": "altijd",
+        "contact-contact_hours__en": "always",
+        "wizard_goto_step": "organisatie",
+    }
     response = logged_in.post(url(organisation, "contact"), data)
     assert response["Location"] == url(organisation, "organisatie")
-    assert answers_of(organisation)["controller"]["contact_hours"] == "altijd"
+    assert answers_of(organisation)["controller"]["contact_hours"] == {
+        "nl": "altijd",
+        "en": "always",
+    }
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from generator.answers import choices as c
 from generator.wizard.forms.base import (
     AnswersFormSet,
     LinesField,
+    TranslatedFields,
     clean_none,
     enum_choices,
     merged,
@@ -15,7 +16,14 @@ from generator.wizard.forms.base import (
 from generator.wizard.forms.processing import MSG_REQUIRED, PROVISIONS, SOURCE_NOTICES, SOURCES
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(TranslatedFields, forms.Form):
+    translated = ("name", "purpose", "criminal_data_basis", "bsn_law", "legal_obligation",
+                  "legitimate_interest", "consent_withdrawal", "source_name",
+                  "provision_consequence", "retention_trigger", "retention_criterion",
+                  "retention_per_category", "adm_description", "adm_logic",
+                  "adm_consequences")  # fmt: skip
+    translated_lines = ("data_subjects_other", "data_categories_other")
+
     id = forms.CharField(widget=forms.HiddenInput, required=False)
     name = forms.CharField(
         label=_("Naam van de verwerking"),

@@ -11,11 +11,12 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from generator.answers.labels import label
+from generator.answers.types import LocalText, text_of
 
 
 def lib_validator(func: Callable[[str], str]) -> Callable[[str], None]:
@@ -121,7 +122,122 @@ class YesNoField(forms.ChoiceField):
         pass
 
 
-class AnswersForm(forms.Form):
+LANGUAGE_NAMES = {"nl": _("Nederlands"), "en": _("Engels")}
+MSG_MAIN_FIRST = _("Vul eerst de tekst hierboven in; dit is de vertaling ervan.")
+MSG_SAME_LINES = _(
+    "Geef voor elke regel hierboven een vertaling, in dezelfde volgorde: %(expected)s regels."
+)
+
+
+class TranslatedFields:
+    """Free text with a version per statement language (design.md, "Free text has languages").
+
+    When the statement is also published in another language, each field named in `translated`
+    (a text) or `translated_lines` (a list, one line each) that holds text gets a field for that
+    language right below it, `<name>__en`. The form's cleaned value is then one LocalText with both versions,
+    which the step's `apply` stores as it stores a string. A version for a language that is not
+    asked now is kept, never dropped by a save."""
+
+    translated: tuple[str, ...] = ()
+    translated_lines: tuple[str, ...] = ()
+    # A help text of its own for a field's version, instead of "the same text in …".
+    translation_help: dict = {}
+
+    def __init__(self, *args, languages=(), main_language: str = "nl", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.main_language = main_language
+        self.languages = [lang for lang in languages if lang != main_language]
+        self.stored = {}
+        for name in (*self.translated, *self.translated_lines):
+            stored = self.initial.get(name)
+            self.stored[name] = stored
+            many = name in self.translated_lines
+            if many:
+                self.initial[name] = [text_of(item, main_language) for item in stored or []]
+            elif stored is not None:
+                self.initial[name] = text_of(stored, main_language)
+            for language in self.languages:
+                if self._asks(name, language):
+                    self._add_version(name, language, many)
+
+    def _asks(self, name: str, language: str) -> bool:
+        """A version is asked for a text that is there: typed before, or in this post. An empty
+        optional field gets no second empty field beside it (the step stays short); once its
+        text is saved, the field for its translation appears."""
+        if self.stored[name]:
+            return True
+        if not self.is_bound:
+            return False
+        return any(self.data.get(self.add_prefix(key)) for key in (name, f"{name}__{language}"))
+
+    def _add_version(self, name: str, language: str, many: bool) -> None:
+        field = copy.deepcopy(self.fields[name])
+        field.required = False
+        field.label = format_lazy("{} ({})", field.label, LANGUAGE_NAMES[language])
+        field.help_text = self.translation_help.get(name) or format_lazy(
+            _("Dezelfde tekst voor de verklaring in het {language}."),
+            language=LANGUAGE_NAMES[language],
+        )
+        stored = self.stored[name]
+        if many:
+            versions = [item.get(language, "") for item in stored or [] if isinstance(item, dict)]
+            self.initial[f"{name}__{language}"] = versions
+        elif isinstance(stored, dict):
+            self.initial[f"{name}__{language}"] = stored.get(language, "")
+        # Right below the field it translates.
+        fields = list(self.fields.items())
+        at = [key for key, _field in fields].index(name) + 1
+        fields.insert(at, (f"{name}__{language}", field))
+        self.fields = dict(fields)
+
+    def _kept(self, stored) -> dict[str, str]:
+        """Versions in languages this form does not show, as stored."""
+        if not isinstance(stored, dict):
+            return {}
+        return {
+            lang: text
+            for lang, text in stored.items()
+            if lang != self.main_language and lang not in self.languages and text
+        }
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name in self.translated:
+            versions = {lang: data.pop(f"{name}__{lang}", "") for lang in self.languages}
+            if name in self.errors:
+                continue
+            main = data.get(name)
+            given = {lang: text for lang, text in versions.items() if text}
+            if given and not main:
+                for lang in given:
+                    self.add_error(f"{name}__{lang}", MSG_MAIN_FIRST)
+                continue
+            versions = self._kept(self.stored.get(name)) | given
+            if main and versions:
+                data[name] = LocalText.from_languages({self.main_language: main, **versions})
+        for name in self.translated_lines:
+            versions = {lang: data.pop(f"{name}__{lang}", []) for lang in self.languages}
+            if name in self.errors:
+                continue
+            main = data.get(name) or []
+            wrong = [lang for lang, lines in versions.items() if lines and len(lines) != len(main)]
+            for lang in wrong:
+                self.add_error(f"{name}__{lang}", MSG_SAME_LINES % {"expected": len(main)})
+            if wrong:
+                continue
+            stored = [item if isinstance(item, dict) else {} for item in self.stored[name] or []]
+            items = []
+            for index, text in enumerate(main):
+                row = self._kept(stored[index]) if index < len(stored) else {}
+                row |= {lang: lines[index] for lang, lines in versions.items() if lines}
+                items.append(
+                    LocalText.from_languages({self.main_language: text, **row}) if row else text
+                )
+            data[name] = items
+        return data
+
+
+class AnswersForm(TranslatedFields, forms.Form):
     """A step that edits fixed places in the answers."""
 
     @classmethod
@@ -142,10 +258,16 @@ class AnswersFormSet(forms.BaseFormSet):
         super().__init__(*args, **kwargs)
         self.main = None
         if self.main_form_class is not None:
+            languages = {
+                key: value
+                for key, value in self.form_kwargs.items()
+                if key in ("languages", "main_language")
+            }
             self.main = self.main_form_class(
                 data=self.data if self.is_bound else None,
                 prefix=f"{self.prefix}-main",
                 initial=main_initial,
+                **languages,
             )
 
     def is_valid(self) -> bool:

@@ -1,11 +1,15 @@
 """Steps "organisatie" and "contact & FG": who the verwerkingsverantwoordelijke is."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from generator.answers import choices as c
+from generator.answers.types import LocalText, text_of
 from generator.lib import countries, validators
 from generator.wizard.forms.base import (
+    LANGUAGE_NAMES,
+    MSG_SAME_LINES,
     AnswersForm,
     LinesField,
     YesNoField,
@@ -23,6 +27,8 @@ def country_validator(value: str) -> None:
 
 
 class OrganisationForm(AnswersForm):
+    translated = ("about",)
+
     legal_name = forms.CharField(
         label=_("Officiële naam"),
         max_length=300,
@@ -207,6 +213,8 @@ DPO_FIELDS = ("public_authority", "large_scale_monitoring", "large_scale_special
 
 
 class ContactForm(AnswersForm):
+    translated = ("contact_hours",)
+
     email = forms.EmailField(
         label=_("E-mailadres voor privacyvragen"),
         help_text=_("Hier kunnen mensen terecht met vragen en verzoeken over hun gegevens."),
@@ -257,8 +265,61 @@ class ContactForm(AnswersForm):
         validators=[lib_validator(validators.normalise_phone)],
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The topics of the contact lines are free text too: their versions go one per line,
+        # in the order of the lines (a line holds a topic and an address, only one translates).
+        stored = self.initial.get("contacts") or []
+        self.stored["contacts"] = stored
+        self.initial["contacts"] = [
+            {**item, "topic": text_of(item.get("topic"), self.main_language)} for item in stored
+        ]
+        fields = list(self.fields.items())
+        at = [key for key, _field in fields].index("contacts") + 1
+        for language in self.languages:
+            if not stored and not (
+                self.is_bound
+                and any(
+                    self.data.get(self.add_prefix(k)) for k in ("contacts", f"contacts__{language}")
+                )
+            ):
+                continue  # no topics yet: nothing to translate (as TranslatedFields._asks)
+            field = LinesField(
+                label=format_lazy("{} ({})", _("Onderwerpen"), LANGUAGE_NAMES[language]),
+                required=False,
+                help_text=format_lazy(
+                    _(
+                        "De onderwerpen hierboven voor de verklaring in het {language}, één per "
+                        "regel, in dezelfde volgorde."
+                    ),
+                    language=LANGUAGE_NAMES[language],
+                ),
+            )
+            fields.insert(at, (f"contacts__{language}", field))
+            self.initial[f"contacts__{language}"] = [
+                item["topic"].get(language, "")
+                for item in stored
+                if isinstance(item.get("topic"), dict)
+            ]
+        self.fields = dict(fields)
+
     def clean(self) -> dict:
         data = super().clean()
+        versions = {lang: data.pop(f"contacts__{lang}", []) for lang in self.languages}
+        contacts = data.get("contacts") or []
+        for contact, item in zip(contacts, self.stored["contacts"], strict=False):
+            kept = self._kept(item.get("topic"))
+            if kept:  # a version in a language not asked now stays
+                main = contact["topic"]
+                contact["topic"] = LocalText.from_languages({self.main_language: main, **kept})
+        for lang, topics in versions.items():
+            if topics and len(topics) != len(contacts):
+                self.add_error(f"contacts__{lang}", MSG_SAME_LINES % {"expected": len(contacts)})
+            elif topics:
+                for contact, topic in zip(contacts, topics, strict=True):
+                    main = contact["topic"]
+                    texts = dict(getattr(main, "by_language", {}) or {self.main_language: main})
+                    contact["topic"] = LocalText.from_languages({**texts, lang: topic})
         must_designate = any(
             data.get(field)
             for field in (

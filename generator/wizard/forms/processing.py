@@ -4,10 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from generator.answers import choices as c
+from generator.answers.types import text_of
 from generator.lib import countries
 from generator.wizard.forms.base import (
     AnswersFormSet,
     CatalogRefField,
+    TranslatedFields,
     clean_none,
     enum_choices,
     merged,
@@ -50,7 +52,9 @@ PROVISIONS = {
 MSG_REQUIRED = _("Dit veld is verplicht bij uw keuze hierboven.")
 
 
-class ServiceForm(forms.Form):
+class ServiceForm(TranslatedFields, forms.Form):
+    translated = ("description",)
+
     name = forms.CharField(
         label=_("Naam"), max_length=300, help_text=_("Bijvoorbeeld de naam van uw website of app.")
     )
@@ -78,7 +82,9 @@ class BaseServiceFormSet(AnswersFormSet):
         return result
 
 
-class RecipientForm(forms.Form):
+class RecipientForm(TranslatedFields, forms.Form):
+    translated = ("name", "category", "description")
+
     id = forms.CharField(widget=forms.HiddenInput, required=False)
     catalog = CatalogRefField()
     name = forms.CharField(
@@ -181,7 +187,9 @@ class BaseRecipientFormSet(AnswersFormSet):
         return result
 
 
-class TransferForm(forms.Form):
+class TransferForm(TranslatedFields, forms.Form):
+    translated = ("derogation", "safeguard_copy")
+
     id = forms.CharField(widget=forms.HiddenInput)
     transfer_mechanism = forms.ChoiceField(
         label=_("Waarborg voor de doorgifte"),
@@ -233,7 +241,7 @@ class BaseTransferFormSet(AnswersFormSet):
                 "derogation_ground": r.get("derogation_ground"),
                 "derogation": r.get("derogation"),
                 "safeguard_copy": r.get("safeguard_copy"),
-                "label": f"{r['name']} ({countries.country_name(r['country'], 'nl')})",
+                "label": f"{text_of(r['name'], 'nl')} ({countries.country_name(r['country'], 'nl')})",
             }
             for r in answers.get("recipients", [])
             if not countries.in_eea(r.get("country", "NL"))

@@ -9,6 +9,7 @@ from generator.wizard.forms.base import (
     AnswersFormSet,
     CatalogRefField,
     LinesField,
+    TranslatedFields,
     YesNoField,
     clean_none,
     enum_choices,
@@ -40,7 +41,15 @@ CHILDREN = [
 ]
 
 
-class CookieForm(forms.Form):
+class CookieForm(TranslatedFields, forms.Form):
+    translated = ("purpose", "duration")
+    translation_help = {
+        "duration": _(
+            "Leeg laten bij alleen een duur, zoals 'sessie' of '13 maanden': die schrijft de "
+            "verklaring zelf in elke taal."
+        )
+    }
+
     catalog = CatalogRefField()
     name = forms.CharField(
         label=_("Naam van de cookie"), max_length=300, help_text=_("Bijvoorbeeld _ga of sessionid.")
@@ -91,7 +100,7 @@ class CookieForm(forms.Form):
         return data
 
 
-class CookieSettingsForm(forms.Form):
+class CookieSettingsForm(TranslatedFields, forms.Form):
     settings_url = forms.URLField(
         label=_("Adres van de cookie-instellingen"),
         required=False,
@@ -147,6 +156,8 @@ class BaseCookieFormSet(AnswersFormSet):
 
 
 class RightsSecurityForm(AnswersForm):
+    translated_lines = ("other_measures",)
+
     channels = forms.MultipleChoiceField(
         label=_("Hoe kunnen mensen hun rechten gebruiken?"),
         widget=forms.CheckboxSelectMultiple,
@@ -246,7 +257,9 @@ class RightsSecurityForm(AnswersForm):
         return result
 
 
-class ExtraSectionForm(forms.Form):
+class ExtraSectionForm(TranslatedFields, forms.Form):
+    translated = ("title", "body")
+
     title = forms.CharField(label=_("Titel"), max_length=300)
     body = forms.CharField(
         label=_("Tekst"),
@@ -256,7 +269,9 @@ class ExtraSectionForm(forms.Form):
     )
 
 
-class OtherForm(forms.Form):
+class OtherForm(TranslatedFields, forms.Form):
+    translated = ("parental_consent",)
+
     children = forms.ChoiceField(label=_("Kinderen"), choices=CHILDREN, required=False)
     parental_consent = forms.CharField(
         label=_("Hoe vraagt u toestemming van ouders?"), max_length=5000, required=False
@@ -322,6 +337,8 @@ class BaseOtherFormSet(AnswersFormSet):
 
 
 class DocumentForm(AnswersForm):
+    translated = ("title",)
+
     title = forms.CharField(
         label=_("Titel"), max_length=300, required=False, help_text=_("Leeg: 'Privacyverklaring'.")
     )
