@@ -60,6 +60,7 @@ lint:
 # 1,000 renders. Each script also runs on its own (see docs/benchmarks.md).
 bench: install-test
 	$(DEV_ENV) $(BIN)/python bench/render.py
+	$(DEV_ENV) $(BIN)/python bench/wizard_findings.py
 	$(DEV_ENV) $(BIN)/python bench/batch.py
 	$(DEV_ENV) $(BIN)/python bench/load.py
 	$(DEV_ENV) $(BIN)/python bench/load.py --think 0 --seconds 30 --batches 0
