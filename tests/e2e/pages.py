@@ -71,6 +71,9 @@ def screenshot(page: Page, folder: Path, name: str) -> None:
 
 
 def serious_accessibility_problems(page: Page) -> list[str]:
+    # A click that navigates returns before the next page is there; axe on a page that is
+    # being replaced finds no document. Callers wait for the URL; this waits for the load.
+    page.wait_for_load_state("load")
     # Evaluated through DevTools, not as a <script> tag, which our CSP would rightly refuse.
     page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

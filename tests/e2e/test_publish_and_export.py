@@ -33,6 +33,7 @@ def test_publish_then_public_page_then_batch_export(live_server, context, artifa
         page.goto(live_server.url + "/dashboard/")
 
     page.click("tr:has-text('Media IP B.V.') >> text=versie 1")
+    page.wait_for_selector("[data-public-url]")
     assert serious_accessibility_problems(page) == []
     public_url = page.get_attribute("[data-public-url]", "href")
     screenshot(page, artifacts, "versions")

@@ -33,6 +33,7 @@ def sign_up(page, live_server, email: str) -> None:
     page.goto(live_server.url + "/")
     assert serious_accessibility_problems(page) == []
     page.click("text=Gratis beginnen")
+    page.wait_for_url("**/account/aanmelden/")
     assert serious_accessibility_problems(page) == []
     page.fill("#id_email", email)
     page.fill("#id_password", PASSWORD)
@@ -107,7 +108,8 @@ def test_closing_the_browser_halfway_loses_nothing(live_server, browser, artifac
     page.fill("#id_username", "halverwege@qlinx.nl")
     page.fill("#id_password", PASSWORD)
     page.click("main form button[type=submit]")
-    assert serious_accessibility_problems(page) == []  # the dashboard
+    page.wait_for_url("**/dashboard/")
+    assert serious_accessibility_problems(page) == []
     page.click("text=Verder invullen")
     page.wait_for_url("**/wizard/ontvangers/")
     screenshot(page, artifacts, "resumed")
