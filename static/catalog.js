@@ -17,7 +17,7 @@
       var facts = result.facts;
       Object.keys(facts).forEach(function (field) {
         var element = document.getElementById("id_" + prefix + "-" + index + "-" + field);
-        if (element && facts[field] !== null && facts[field] !== undefined) { element.value = facts[field]; }
+        if (element && facts[field] !== null && facts[field] !== undefined) { element.value = facts[field]; element.dispatchEvent(new Event("change", { bubbles: true })); }
       });
       var ref = document.getElementById("id_" + prefix + "-" + index + "-catalog");
       if (ref) { ref.value = JSON.stringify({ key: result.key, facts: facts }); }

@@ -15,13 +15,51 @@
       if (legend) { legend.textContent = legend.textContent.trim() + " " + (index + 1); }
       document.querySelector('[data-formset-rows="' + prefix + '"]').appendChild(row);
       total.value = String(index + 1);
+      row.dispatchEvent(new CustomEvent("wizard:row-added", { bubbles: true }));
       var first = row.querySelector("input:not([type=hidden]), textarea, select");
       if (first) { first.focus(); }
     });
   });
 
+  // Only what applies: a field with data-show-when shows when the field it names (in the same
+  // form) has one of data-show-values (none listed: any value; "!X": any but X) and is itself
+  // shown (generator/wizard/forms/base.py, shown_when). A field
+  // with an error or a checker finding always shows. Without JavaScript every field shows.
+  function currentValues(form, name) {
+    var values = [];
+    form.querySelectorAll('[name="' + name + '"]').forEach(function (input) {
+      var box = input.closest("[data-show-when]");
+      if (box && box.hidden) { return; }
+      if (input.type === "checkbox" || input.type === "radio") {
+        if (input.checked) { values.push(input.value); }
+      } else if (input.value) {
+        values.push(input.value);
+      }
+    });
+    return values;
+  }
+  function applyConditions(form) {
+    // In page order: a controlling field comes before the fields it shows.
+    form.querySelectorAll("[data-show-when]").forEach(function (box) {
+      if (box.closest("template")) { return; }
+      var wanted = (box.getAttribute("data-show-values") || "").split(" ").filter(Boolean);
+      var have = currentValues(form, box.getAttribute("data-show-when"));
+      // "!X" values: shown for any value but those.
+      var not = wanted.filter(function (v) { return v.charAt(0) === "!"; }).map(function (v) { return v.slice(1); });
+      var only = wanted.filter(function (v) { return v.charAt(0) !== "!"; });
+      var match = have.length > 0 &&
+        (!only.length || have.some(function (v) { return only.indexOf(v) >= 0; })) &&
+        !have.some(function (v) { return not.indexOf(v) >= 0; });
+      var flagged = box.querySelector(".is-invalid, .field-finding");
+      box.hidden = !(match || flagged);
+    });
+  }
+
   var form = document.querySelector("[data-wizard-form]");
   if (!form) { return; }
+  applyConditions(form);
+  form.addEventListener("change", function () { applyConditions(form); });
+  form.addEventListener("wizard:row-added", function () { applyConditions(form); });
   var dirty = false;
   form.addEventListener("input", function () { dirty = true; });
   form.addEventListener("submit", function () { dirty = false; });

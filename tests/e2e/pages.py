@@ -37,6 +37,19 @@ def fill_step(page: Page, answers: dict, organisation_pk: int) -> None:
             continue
         kind = (element.get_attribute("type") or element.evaluate("e => e.tagName")).lower()
         wanted = data.get(name)
+        if kind not in ("hidden", "submit") and not element.is_visible():
+            # A question that does not apply is hidden (only what applies); the answers must
+            # not need it, or a person could not give them.
+            value = element.get_attribute("value")
+            needed = (
+                (value in wanted if isinstance(wanted, list) else wanted == "on")
+                if kind == "checkbox"
+                else bool(value) and wanted == value
+                if kind == "radio"
+                else bool(wanted)
+            )
+            assert not needed, f"{name} is hidden, but the answers need {wanted!r} there"
+            continue
         if kind == "checkbox":
             value = element.get_attribute("value")
             on = value in wanted if isinstance(wanted, list) else wanted == "on"

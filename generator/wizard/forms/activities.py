@@ -23,6 +23,28 @@ class ActivityForm(TranslatedFields, forms.Form):
                   "retention_per_category", "adm_description", "adm_logic",
                   "adm_consequences")  # fmt: skip
     translated_lines = ("data_subjects_other", "data_categories_other")
+    # Only what applies (issue 16): details show after the answer that makes them needed.
+    SENSITIVE = ("special_categories", "special_category_exception", "criminal_data",
+                 "criminal_data_basis", "bsn", "bsn_law", "adm", "adm_description", "adm_logic",
+                 "adm_consequences", "adm_ground", "adm_profiling")  # fmt: skip
+    show_when = {
+        **{name: ("sensitive", ("yes",)) for name in SENSITIVE},
+        "special_category_exception": ("special_categories", ()),
+        "criminal_data_basis": ("criminal_data", ("on",)),
+        "bsn_law": ("bsn", ("on",)),
+        **{f"adm_{name}": ("adm", ("on",))
+           for name in ("description", "logic", "consequences", "ground", "profiling")},
+        "legal_obligation": ("legal_basis", (c.LegalBasis.LEGAL_OBLIGATION,)),
+        "legitimate_interest": ("legal_basis", (c.LegalBasis.LEGITIMATE_INTERESTS,)),
+        "consent_withdrawal": ("legal_basis", (c.LegalBasis.CONSENT,)),
+        "source_name": ("sources", (c.Source.THIRD_PARTY,)),
+        "source_public": ("sources", (c.Source.THIRD_PARTY,)),
+        "source_notice": ("sources", (c.Source.THIRD_PARTY,)),
+        # Voluntary data has a consequence too ("without it we cannot answer").
+        "provision_consequence": ("provision", ()),
+        "marketing_channels": ("direct_marketing", ("on",)),
+        "marketing_existing_customers_only": ("direct_marketing", ("on",)),
+    }  # fmt: skip
 
     id = forms.CharField(widget=forms.HiddenInput, required=False)
     name = forms.CharField(
@@ -52,6 +74,17 @@ class ActivityForm(TranslatedFields, forms.Form):
         choices=enum_choices(c.DataCategory),
     )
     data_categories_other = LinesField(label=_("Andere gegevens, één per regel"), required=False)
+    sensitive = forms.ChoiceField(
+        label=_(
+            "Gaat het ook om gevoelige zaken: gezondheid of andere bijzondere gegevens, "
+            "strafrechtelijke gegevens, het BSN, of besluiten die een computer zelf neemt?"
+        ),
+        choices=[("no", _("Nee")), ("yes", _("Ja"))],
+        initial="no",
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("Bij de meeste verwerkingen niet. Zo ja, dan vragen wij de details."),
+    )
     special_categories = forms.MultipleChoiceField(
         label=_("Gevoelige gegevens (bijzondere persoonsgegevens)"),
         required=False,
@@ -79,6 +112,23 @@ class ActivityForm(TranslatedFields, forms.Form):
             "Het BSN mag alleen als een wet dat toestaat, bijvoorbeeld de Wet op de loonbelasting 1964."
         ),
     )
+    adm = forms.BooleanField(
+        label=_("Een computer neemt hier zelfstandig besluiten met gevolgen voor mensen"),
+        required=False,
+    )
+    adm_description = forms.CharField(label=_("Welk besluit?"), max_length=5000, required=False)
+    adm_logic = forms.CharField(
+        label=_("Hoe komt het besluit tot stand?"), max_length=5000, required=False
+    )
+    adm_consequences = forms.CharField(
+        label=_("Wat betekent het besluit voor iemand?"), max_length=5000, required=False
+    )
+    adm_ground = forms.ChoiceField(
+        label=_("Waarom mag dat?"),
+        required=False,
+        choices=[("", "—"), *enum_choices(c.DecisionGround)],
+    )
+    adm_profiling = forms.BooleanField(label=_("Hierbij maken wij een profiel"), required=False)
     legal_basis = forms.ChoiceField(
         label=_("Grondslag"),
         choices=[("", "—"), *enum_choices(c.LegalBasis)],
@@ -170,23 +220,6 @@ class ActivityForm(TranslatedFields, forms.Form):
     no_recipients = forms.BooleanField(
         label=_("Deze gegevens gaan naar niemand buiten onze organisatie"), required=False
     )
-    adm = forms.BooleanField(
-        label=_("Een computer neemt hier zelfstandig besluiten met gevolgen voor mensen"),
-        required=False,
-    )
-    adm_description = forms.CharField(label=_("Welk besluit?"), max_length=5000, required=False)
-    adm_logic = forms.CharField(
-        label=_("Hoe komt het besluit tot stand?"), max_length=5000, required=False
-    )
-    adm_consequences = forms.CharField(
-        label=_("Wat betekent het besluit voor iemand?"), max_length=5000, required=False
-    )
-    adm_ground = forms.ChoiceField(
-        label=_("Waarom mag dat?"),
-        required=False,
-        choices=[("", "—"), *enum_choices(c.DecisionGround)],
-    )
-    adm_profiling = forms.BooleanField(label=_("Hierbij maken wij een profiel"), required=False)
     direct_marketing = forms.BooleanField(
         label=_("Wij gebruiken deze gegevens voor reclame"), required=False
     )
@@ -202,6 +235,11 @@ class ActivityForm(TranslatedFields, forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        if data.get("sensitive") != "yes":
+            # "Nee" is the answer: what its details held is not true any more.
+            for name in self.SENSITIVE:
+                data[name] = self.fields[name].to_python(None)
+                self.errors.pop(name, None)
         required_when = [
             (data.get("legal_basis") == c.LegalBasis.LEGITIMATE_INTERESTS, "legitimate_interest"),
             (data.get("legal_basis") == c.LegalBasis.CONSENT, "consent_withdrawal"),
@@ -249,6 +287,9 @@ class BaseActivityFormSet(AnswersFormSet):
             decision = activity.get("automated_decision")
             if decision:
                 row |= {"adm": True, **{f"adm_{key}": value for key, value in decision.items()}}
+            row["sensitive"] = (
+                "yes" if any(row.get(name) for name in ActivityForm.SENSITIVE) else "no"
+            )
             rows.append(row)
         return rows
 
@@ -264,7 +305,7 @@ class BaseActivityFormSet(AnswersFormSet):
                 if not isinstance(row[field], (bool, list))
                 else row[field]
                 for field in ActivityForm.base_fields
-                if not field.startswith(("retention_", "adm", "id"))
+                if not field.startswith(("retention_", "adm", "id", "sensitive"))
             }
             activity["id"] = key
             activity["legal_basis"] = row["legal_basis"] or None

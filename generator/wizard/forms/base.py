@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from generator.answers.labels import label
 from generator.answers.types import LocalText, text_of
+from generator.lib import countries
 
 
 def lib_validator(func: Callable[[str], str]) -> Callable[[str], None]:
@@ -77,6 +78,22 @@ def clean_none(value: Any) -> Any:
     return value if value not in ("", []) else None
 
 
+class CountryField(forms.ChoiceField):
+    """A country chosen from a list of names in the UI language (typing a name's first letters
+    jumps to it); the answers keep the ISO code. A code typed in any case is accepted, as the
+    JSON import accepts it."""
+
+    def __init__(self, *, blank: bool = False, **kwargs):
+        def choices():
+            listed = countries.country_choices(ui_language())
+            return [("", "—"), *listed] if blank else list(listed)
+
+        super().__init__(choices=choices, **kwargs)
+
+    def to_python(self, value: Any) -> str:
+        return super().to_python(value).strip().upper()
+
+
 class LinesField(forms.CharField):
     """A list of short texts, typed one per line."""
 
@@ -120,6 +137,19 @@ class YesNoField(forms.ChoiceField):
     def validate(self, value: Any) -> None:
         # to_python has checked the submitted text against the choices and mapped it.
         pass
+
+
+def shown_when(form, name: str) -> tuple[str, tuple[str, ...]] | None:
+    """When a field of `form` is shown: the html name of the field that controls it and the
+    values of that field that show it (none: any value). A form declares it as
+    `show_when = {field: (controlling field, values)}`; a field's other-language version
+    (`<name>__en`) follows its field. static/wizard.js hides the others; without JavaScript
+    every field shows. The form's clean() decides what a hidden field's value means."""
+    rule = getattr(form, "show_when", {}).get(name.split("__", 1)[0])
+    if rule is None:
+        return None
+    control, values = rule
+    return form.add_prefix(control), tuple(values)
 
 
 LANGUAGE_NAMES = {"nl": _("Nederlands"), "en": _("Engels")}

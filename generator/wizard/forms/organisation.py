@@ -11,6 +11,7 @@ from generator.wizard.forms.base import (
     LANGUAGE_NAMES,
     MSG_SAME_LINES,
     AnswersForm,
+    CountryField,
     LinesField,
     YesNoField,
     enum_choices,
@@ -21,13 +22,22 @@ from generator.wizard.forms.base import (
 MSG_REQUIRED_WHEN_OUTSIDE_EU = _("Verplicht als uw organisatie buiten de EU is gevestigd.")
 
 
-def country_validator(value: str) -> None:
-    if value and not countries.is_country_code(value.strip().upper()):
-        raise forms.ValidationError(_("Gebruik een landcode van twee letters, zoals NL, BE of DE."))
+# Art. 27: a representative only for a controller not established in the Union (the EEA
+# states apply the AVG too). The box shows for an address outside it; the representative's
+# fields after the box is ticked.
+OUTSIDE = tuple(f"!{code}" for code in sorted(countries.EEA))
 
 
 class OrganisationForm(AnswersForm):
     translated = ("about",)
+    show_when = {
+        "outside_eu": ("country", OUTSIDE),
+        **{
+            name: ("outside_eu", ("on",))
+            for name in ("rep_name", "rep_street", "rep_postcode", "rep_city", "rep_country",
+                         "rep_email")
+        },
+    }  # fmt: skip
 
     legal_name = forms.CharField(
         label=_("Officiële naam"),
@@ -45,13 +55,7 @@ class OrganisationForm(AnswersForm):
     street = forms.CharField(label=_("Straat en huisnummer"), max_length=300, required=False)
     postcode = forms.CharField(label=_("Postcode"), max_length=20, required=False)
     city = forms.CharField(label=_("Plaats"), max_length=300, required=False)
-    country = forms.CharField(
-        label=_("Land"),
-        max_length=2,
-        initial="NL",
-        validators=[country_validator],
-        help_text=_("Landcode van twee letters: NL voor Nederland."),
-    )
+    country = CountryField(label=_("Land"), initial="NL")
     kvk_number = forms.CharField(
         label=_("KvK-nummer"),
         max_length=20,
@@ -104,16 +108,8 @@ class OrganisationForm(AnswersForm):
     rep_city = forms.CharField(
         label=_("Plaats van de vertegenwoordiger"), max_length=300, required=False
     )
-    rep_country = forms.CharField(
-        label=_("Land van de vertegenwoordiger"),
-        max_length=2,
-        required=False,
-        validators=[country_validator],
-    )
+    rep_country = CountryField(label=_("Land van de vertegenwoordiger"), blank=True, required=False)
     rep_email = forms.EmailField(label=_("E-mailadres van de vertegenwoordiger"), required=False)
-
-    def clean_country(self) -> str:
-        return self.cleaned_data["country"].strip().upper()
 
     def clean(self) -> dict:
         data = super().clean()

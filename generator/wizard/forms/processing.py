@@ -9,13 +9,13 @@ from generator.lib import countries
 from generator.wizard.forms.base import (
     AnswersFormSet,
     CatalogRefField,
+    CountryField,
     TranslatedFields,
     clean_none,
     enum_choices,
     merged,
     row_key,
 )
-from generator.wizard.forms.organisation import country_validator
 
 SERVICE_KINDS = {
     c.ServiceKind.WEBSITE: _("Website"),
@@ -111,12 +111,10 @@ class RecipientForm(TranslatedFields, forms.Form):
     description = forms.CharField(
         label=_("Wat doen zij met de gegevens?"), max_length=5000, required=False
     )
-    country = forms.CharField(
+    country = CountryField(
         label=_("Land waar de gegevens worden verwerkt"),
-        max_length=2,
         initial="NL",
-        validators=[country_validator],
-        help_text=_("Landcode van twee letters, zoals NL, IE of US."),
+        help_text=_("Buiten de EER vraagt de stap Doorgifte welke waarborg er is."),
     )
     dpa_signed = forms.BooleanField(
         label=_("Wij hebben een verwerkersovereenkomst gesloten"), required=False
@@ -130,9 +128,6 @@ class RecipientForm(TranslatedFields, forms.Form):
     def __init__(self, *args, activity_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["activities"].choices = activity_choices
-
-    def clean_country(self) -> str:
-        return self.cleaned_data["country"].strip().upper()
 
 
 class BaseRecipientFormSet(AnswersFormSet):
@@ -189,6 +184,13 @@ class BaseRecipientFormSet(AnswersFormSet):
 
 class TransferForm(TranslatedFields, forms.Form):
     translated = ("derogation", "safeguard_copy")
+    # Art. 49 only without another mechanism.
+    show_when = {
+        "derogation_ground": ("transfer_mechanism", (c.TransferMechanism.DEROGATION,)),
+        "derogation": ("transfer_mechanism", (c.TransferMechanism.DEROGATION,)),
+        # Where to read the safeguard: the copy of the SCCs or BCRs, the DPF list.
+        "safeguard_copy": ("transfer_mechanism", (f"!{c.TransferMechanism.DEROGATION}",)),
+    }
 
     id = forms.CharField(widget=forms.HiddenInput)
     transfer_mechanism = forms.ChoiceField(

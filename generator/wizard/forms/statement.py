@@ -43,6 +43,11 @@ CHILDREN = [
 
 class CookieForm(TranslatedFields, forms.Form):
     translated = ("purpose", "duration")
+    show_when = {
+        "recipient": ("party", ("third",)),
+        "provider": ("party", ("third",)),
+        "analytics": ("category", (c.CookieCategory.ANALYTICS,)),
+    }
     translation_help = {
         "duration": _(
             "Leeg laten bij alleen een duur, zoals 'sessie' of '13 maanden': die schrijft de "
@@ -157,6 +162,10 @@ class BaseCookieFormSet(AnswersFormSet):
 
 class RightsSecurityForm(AnswersForm):
     translated_lines = ("other_measures",)
+    show_when = {
+        "email": ("channels", (c.RequestChannel.EMAIL,)),
+        "form_url": ("channels", (c.RequestChannel.FORM,)),
+    }
 
     channels = forms.MultipleChoiceField(
         label=_("Hoe kunnen mensen hun rechten gebruiken?"),
@@ -271,6 +280,7 @@ class ExtraSectionForm(TranslatedFields, forms.Form):
 
 class OtherForm(TranslatedFields, forms.Form):
     translated = ("parental_consent",)
+    show_when = {"parental_consent": ("children", (c.ChildrenPolicy.DIRECTED,))}
 
     children = forms.ChoiceField(label=_("Kinderen"), choices=CHILDREN, required=False)
     parental_consent = forms.CharField(

@@ -34,6 +34,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from generator.wizard.forms.base import shown_when
+
 register = template.Library()
 
 # Context values of crispy's default helper; other values take the original template.
@@ -182,13 +184,28 @@ def fast_field(context) -> SafeString:
         inner.append(_help_and_errors(field, inline_errors))
     if field.use_fieldset and field.label:
         inner.append(mark_safe("</fieldset>"))
-    html = format_html(
-        '<div id="div_{}" class="{}">{}</div>',
+    rule = shown_when(field.form, field.name)
+    condition = (
+        format_html(' data-show-when="{}" data-show-values="{}"', rule[0], " ".join(rule[1]))
+        if rule
+        else ""
+    )
+    if checkbox:
+        # The outer box holds the margin, so it is the one that is hidden.
+        html = format_html(
+            '<div id="div_{}" class="{}">{}</div>',
+            field.auto_id,
+            classes,
+            format_html_join("", "{}", ((part,) for part in inner)),
+        )
+        return format_html('<div class="mb-3"{}>{}</div>', condition, html)
+    return format_html(
+        '<div id="div_{}" class="{}"{}>{}</div>',
         field.auto_id,
         classes,
+        condition,
         format_html_join("", "{}", ((part,) for part in inner)),
     )
-    return format_html('<div class="mb-3">{}</div>', html) if checkbox else html
 
 
 def _escape(value) -> str:
