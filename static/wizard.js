@@ -60,7 +60,9 @@
   applyConditions(form);
   form.addEventListener("change", function () { applyConditions(form); });
   form.addEventListener("wizard:row-added", function () { applyConditions(form); });
-  var dirty = false;
+  // Shown again after the server refused it (an error, a conflict): what was typed is only
+  // in this page until it is saved.
+  var dirty = form.hasAttribute("data-unsaved");
   form.addEventListener("input", function () { dirty = true; });
   form.addEventListener("submit", function () { dirty = false; });
   window.addEventListener("beforeunload", function (event) {

@@ -6,6 +6,7 @@ phonenumbers; this module only chooses the stored form and the wording.
 """
 
 import re
+import unicodedata
 
 import phonenumbers
 from django.utils.translation import gettext_noop
@@ -25,6 +26,9 @@ MSG_PHONE = gettext_noop(
 )
 MSG_EMAIL = gettext_noop("Vul een geldig e-mailadres in, bijvoorbeeld info@voorbeeld.nl.")
 MSG_URL = gettext_noop("Vul een volledig webadres in dat begint met https:// of http://.")
+MSG_PLAIN_LINE = gettext_noop(
+    "Gebruik één regel met zichtbare tekens, zonder regeleinden of onzichtbare tekens."
+)
 
 _KVK_RE = re.compile(r"^\d{8}$")
 _VAT_RE = re.compile(r"^NL\d{9}B\d{2}$")
@@ -98,4 +102,13 @@ def normalise_url(value: str) -> str:
     value = value.strip()
     if not _URL_RE.match(value):
         raise ValueError(MSG_URL)
+    return value
+
+
+def plain_line(value: str) -> str:
+    """A name shown as one line: no line breaks or other control characters, and no format
+    characters (bidirectional overrides, zero-width spaces), which make a name read otherwise
+    than it is written."""
+    if any(unicodedata.category(char) in ("Cc", "Cf") for char in value):
+        raise ValueError(MSG_PLAIN_LINE)
     return value

@@ -1,5 +1,6 @@
 """Workflows that write several objects (style.md: `<thing>_<action>`, keyword-only)."""
 
+import copy
 import hashlib
 from collections.abc import Callable
 
@@ -77,31 +78,58 @@ def organisation_create(
     answers: dict | None = None,
     user=None,
     action: str = AuditEvent.Action.CREATED,
+    completed_steps: list[str] | None = None,
 ) -> Organisation:
     """A new organisation with its draft: the given answers, or just the name typed on the
-    dashboard, so the wizard starts with it. Raises AnswersError (nothing created)."""
+    dashboard, so the wizard starts with it. `completed_steps`: the steps the answers already
+    fill in (a demo or an imported file), shown as done. Raises AnswersError (nothing
+    created)."""
     parsed = parse_answers(answers if answers is not None else {"controller": {"legal_name": name}})
     report = _check(parsed)
-    organisation = Organisation.objects.create(workspace=workspace, name=name)
-    Statement.objects.create(
-        organisation=organisation,
-        answers=parsed.model_dump(mode="json"),
-        score=report["score"] if report else None,
-        blocking=report["blocking"] if report else None,
-    )
-    audit_record(workspace=workspace, user=user, action=action, organisation=organisation)
+    with transaction.atomic():
+        organisation = Organisation.objects.create(workspace=workspace, name=name)
+        Statement.objects.create(
+            organisation=organisation,
+            answers=parsed.model_dump(mode="json"),
+            score=report["score"] if report else None,
+            blocking=report["blocking"] if report else None,
+            completed_steps=completed_steps or [],
+            complete=bool(completed_steps),
+        )
+        audit_record(workspace=workspace, user=user, action=action, organisation=organisation)
+    return organisation
+
+
+def organisation_rename(*, organisation: Organisation, name: str, user) -> Organisation:
+    """The name on the dashboard; the statement's own legal name is an answer of the wizard."""
+    with transaction.atomic():
+        old = organisation.name
+        organisation.name = name
+        organisation.save(update_fields=["name"])
+        audit_record(
+            workspace=organisation.workspace,
+            user=user,
+            action=AuditEvent.Action.EDITED,
+            organisation=organisation,
+            detail=f"naam: {old} → {name}"[:300],
+        )
     return organisation
 
 
 def organisation_clone(
-    *, organisation: Organisation, user, workspace: Workspace | None = None
+    *, organisation: Organisation, user, name: str | None = None, workspace: Workspace | None = None
 ) -> Organisation:
     """A copy of a client's draft answers as the start of another (design.md: consultants reuse
-    answers between clients). Versions are not copied: the new client has published nothing."""
+    answers between clients). Versions are not copied: the new client has published nothing,
+    so neither its effective date nor its version label carry over."""
+    answers = copy.deepcopy(organisation.statement.answers)
+    document = answers.setdefault("document", {})
+    document["effective_date"] = None
+    document["version_label"] = None
     return organisation_create(
         workspace=workspace or organisation.workspace,
-        name=f"{organisation.name} (kopie)",
-        answers=organisation.statement.answers,
+        name=name or f"{organisation.name} (kopie)",
+        answers=answers,
         user=user,
         action=AuditEvent.Action.CLONED,
     )

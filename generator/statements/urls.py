@@ -12,6 +12,7 @@ urlpatterns = [
     path("organisaties/nieuw/", views.organisation_new, name="organisation_new"),
     path("organisaties/importeren/", views.organisation_import, name="organisation_import"),
     path("organisaties/<int:pk>/kopieren/", views.organisation_clone_view, name="clone"),
+    path("organisaties/<int:pk>/naam/", views.organisation_rename_view, name="rename"),
     path(
         "organisaties/<int:pk>/verklaring.<download:fmt>", views.statement_download, name="download"
     ),

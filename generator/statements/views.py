@@ -15,6 +15,7 @@ from generator.catalog.services import catalog_changes, catalog_index
 from generator.clauses.rendering import ClauseError
 from generator.clauses.services import active_clauses
 from generator.documents.formats import FORMATS
+from generator.lib import validators
 from generator.statements.access import get_organisation_for_user
 from generator.statements.exports import statement_export
 from generator.statements.models import AuditEvent, Organisation
@@ -25,8 +26,11 @@ from generator.statements.services import (
     audit_record,
     organisation_clone,
     organisation_create,
+    organisation_rename,
     statement_publish,
 )
+from generator.wizard.forms.base import lib_validator
+from generator.wizard.steps import required_steps
 
 MAX_IMPORT_BYTES = 1_000_000
 
@@ -45,22 +49,37 @@ class WorkspaceChoiceForm(forms.Form):
             self.fields["workspace"].widget = forms.HiddenInput()
 
 
-class OrganisationForm(WorkspaceChoiceForm):
-    name = forms.CharField(
+def organisation_name_field(**kwargs) -> forms.CharField:
+    return forms.CharField(
         label=gettext_lazy("Naam van de organisatie"),
         max_length=200,
+        validators=[lib_validator(validators.plain_line)],
+        **kwargs,
+    )
+
+
+class OrganisationForm(WorkspaceChoiceForm):
+    name = organisation_name_field(
         help_text=gettext_lazy(
             "De officiële naam, zoals Bakkerij Jansen B.V. U kunt die later nog wijzigen."
-        ),
+        )
     )
     field_order = ["name", "workspace"]
+
+
+class NameForm(forms.Form):
+    name = organisation_name_field(
+        help_text=gettext_lazy(
+            "Zoals op het dashboard. De naam in de verklaring zelf staat bij de stap Organisatie."
+        )
+    )
 
 
 class ImportForm(WorkspaceChoiceForm):
     file = forms.FileField(
         label=gettext_lazy("Antwoordenbestand (JSON)"),
         help_text=gettext_lazy(
-            "Een bestand zoals 'Antwoorden (JSON)' van een andere organisatie, of een voorbeeld uit docs/examples."
+            "Een bestand dat u eerder met 'Antwoorden (JSON)' downloadde, bijvoorbeeld van een andere organisatie."
         ),
     )
     field_order = ["file", "workspace"]
@@ -129,12 +148,15 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         answers = form.answers
+        data = answers.model_dump(mode="json")
         organisation = organisation_create(
             workspace=form.cleaned_data["workspace"],
             name=answers.controller.legal_name or form.cleaned_data["file"].name,
-            answers=answers.model_dump(mode="json"),
+            answers=data,
             user=request.user,
             action=AuditEvent.Action.IMPORTED,
+            # The file answers the steps; the review says what is still missing.
+            completed_steps=required_steps(data),
         )
         messages.success(request, _("%(name)s is geïmporteerd.") % {"name": organisation.name})
         return redirect("wizard:step", pk=organisation.pk, step="controle")
@@ -142,14 +164,55 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def organisation_clone_view(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk)
-    copy = organisation_clone(organisation=organisation, user=request.user)
-    messages.success(
-        request, _("Kopie gemaakt: %(name)s. Pas de naam en gegevens aan.") % {"name": copy.name}
+    form = NameForm(request.POST or None, initial={"name": f"{organisation.name} (kopie)"})
+    if request.method == "POST" and form.is_valid():
+        copy = organisation_clone(
+            organisation=organisation, user=request.user, name=form.cleaned_data["name"]
+        )
+        messages.success(
+            request, _("Kopie gemaakt: %(name)s. Pas de gegevens aan.") % {"name": copy.name}
+        )
+        return redirect("wizard:start", pk=copy.pk)
+    return render(
+        request,
+        "statements/organisation_name.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "title": _("%(name)s kopiëren") % {"name": organisation.name},
+            "intro": _(
+                "De kopie krijgt de antwoorden van %(name)s, zonder de gepubliceerde versies, "
+                "de ingangsdatum en het versienummer."
+            )
+            % {"name": organisation.name},
+            "submit": _("Kopie maken"),
+        },
     )
-    return redirect("wizard:start", pk=copy.pk)
+
+
+@login_required
+def organisation_rename_view(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request.user, pk)
+    form = NameForm(request.POST or None, initial={"name": organisation.name})
+    if request.method == "POST" and form.is_valid():
+        organisation_rename(
+            organisation=organisation, name=form.cleaned_data["name"], user=request.user
+        )
+        messages.success(request, _("De naam is gewijzigd."))
+        return redirect("statements:dashboard")
+    return render(
+        request,
+        "statements/organisation_name.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "title": _("%(name)s hernoemen") % {"name": organisation.name},
+            "intro": "",
+            "submit": _("Naam opslaan"),
+        },
+    )
 
 
 @login_required

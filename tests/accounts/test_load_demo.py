@@ -6,6 +6,7 @@ from django.test import RequestFactory
 
 from generator.accounts.management.commands.load_demo import DEMO_PASSWORD, DEMO_USERNAME
 from generator.statements.models import Organisation
+from generator.wizard.steps import required_steps
 
 
 @pytest.mark.django_db
@@ -20,6 +21,11 @@ def test_it_creates_the_demo_account_once(settings):
     names = set(Organisation.objects.for_user(user).values_list("name", flat=True))
     assert names == {"ipcall.me B.V.", "Media IP B.V.", "Qconferencing B.V."}
     assert all(o.statement.answers["activities"] for o in Organisation.objects.for_user(user))
+    # A demo is finished: every step it answers shows as done, the dashboard says "compleet".
+    for organisation in Organisation.objects.for_user(user):
+        statement = organisation.statement
+        assert statement.completed_steps == required_steps(statement.answers)
+        assert statement.complete and statement.state == "complete"
 
 
 @pytest.mark.django_db

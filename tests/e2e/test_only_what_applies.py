@@ -1,6 +1,7 @@
 """In a real browser: a question shows only when the answer before it makes it needed, in an
 existing row and in a row added with "toevoegen"; a field the server refused stays in sight;
-the representative appears for an organisation outside the EEA."""
+leaving a page the server refused asks first; the representative appears for an organisation
+outside the EEA."""
 
 import pytest
 
@@ -58,6 +59,14 @@ def test_details_appear_after_the_answer_that_needs_them(live_server, context, a
     page.click("form[data-wizard-form] button[type=submit]:not([name])")
     page.wait_for_selector(f"{row}-bsn_law.is-invalid")
     assert visible(page, f"{row}-bsn_law")
+    # What was typed is only in this page now: leaving it asks first (and staying keeps it).
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    refused_at = page.url
+    page.click("nav[aria-label=Stappen] >> text=Organisatie", no_wait_after=True)
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"] and page.url == refused_at
+    assert page.is_checked(f"{row}-bsn")
 
     page.goto(url + "organisatie/")
     assert not visible(page, "#id_organisatie-outside_eu")

@@ -42,6 +42,7 @@ def test_importing_an_answers_file_makes_a_ready_organisation(client, owner):
         and organisation.statement.answers["controller"]["kvk_number"] == "55996029"
     )
     assert organisation.statement.score == 100
+    assert organisation.statement.complete  # the file answered every step
     assert AuditEvent.objects.filter(
         action="imported", organisation=organisation, user=owner.user
     ).exists()
@@ -76,18 +77,57 @@ def test_an_import_into_someone_elses_workspace_is_refused(client, owner):
     assert response.status_code == 200 and not Organisation.objects.exists()
 
 
-def test_cloning_copies_the_answers_but_not_the_versions(client, owner):
+def test_cloning_asks_the_name_and_copies_the_answers_but_not_the_versions(client, owner):
     original = organisation_create(
         workspace=owner.workspace, name="Bron B.V.", answers=example_data("ipcall")
     )
     statement_publish(statement=original.statement, user=None)
-    response = client.post(reverse("statements:clone", args=[original.pk]))
+    url = reverse("statements:clone", args=[original.pk])
+    assert 'value="Bron B.V. (kopie)"' in client.get(url).content.decode()
+    response = client.post(url, {"name": "Nieuwe klant B.V."})
     copy = Organisation.objects.exclude(pk=original.pk).get()
     assert response["Location"] == reverse("wizard:start", args=[copy.pk])
-    assert copy.name == "Bron B.V. (kopie)" and copy.statement.answers == original.statement.answers
+    assert copy.name == "Nieuwe klant B.V."
+    answers, source = copy.statement.answers, original.statement.answers
+    # A new client has published nothing: no effective date or version label of the source.
+    assert source["document"]["effective_date"] and source["document"]["version_label"]
+    assert answers["document"]["effective_date"] is None
+    assert answers["document"]["version_label"] is None
+    assert {k: v for k, v in answers.items() if k != "document"} == {
+        k: v for k, v in source.items() if k != "document"
+    }
     assert not copy.statement.versions.exists() and copy.public_id != original.public_id
     client.force_login(MembershipFactory().user)
-    assert client.post(reverse("statements:clone", args=[original.pk])).status_code == 404
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"name": "X"}).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["", "Regel\nbreuk", "Bank\u202eliaM", "Nul\u200bbreedte"])
+def test_a_name_that_is_not_one_visible_line_is_refused_at_the_field(client, owner, name):
+    original = organisation_create(workspace=owner.workspace, name="Bron B.V.")
+    for url in (
+        reverse("statements:clone", args=[original.pk]),
+        reverse("statements:rename", args=[original.pk]),
+    ):
+        response = client.post(url, {"name": name})
+        assert response.status_code == 200 and "name" in response.context["form"].errors
+    assert list(Organisation.objects.values_list("name", flat=True)) == ["Bron B.V."]
+
+
+def test_an_organisation_is_renamed_and_the_log_says_so(client, owner):
+    organisation = organisation_create(workspace=owner.workspace, name="Oude naam")
+    url = reverse("statements:rename", args=[organisation.pk])
+    assert 'value="Oude naam"' in client.get(url).content.decode()
+    assert client.post(url, {"name": "Nieuwe naam"})["Location"] == reverse("statements:dashboard")
+    organisation.refresh_from_db()
+    assert organisation.name == "Nieuwe naam"
+    event = AuditEvent.objects.get(action="edited", organisation=organisation)
+    assert event.detail == "naam: Oude naam → Nieuwe naam" and event.user == owner.user
+    assert "Nieuwe naam" in client.get(reverse("statements:dashboard")).content.decode()
+    client.force_login(MembershipFactory().user)
+    assert client.post(url, {"name": "Overgenomen"}).status_code == 404
+    organisation.refresh_from_db()
+    assert organisation.name == "Nieuwe naam"
 
 
 def test_the_dashboard_shows_version_date_score_and_newer_clauses(client, owner):

@@ -10,6 +10,7 @@ from django.db import transaction
 from generator.accounts.models import Membership, Workspace
 from generator.answers.loading import load_answers_file
 from generator.statements.services import organisation_create
+from generator.wizard.steps import required_steps
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - documented development account
@@ -38,9 +39,12 @@ class Command(BaseCommand):
             if "." in path.stem:
                 continue  # the .facts.json files
             answers = load_answers_file(path)
+            data = answers.model_dump(mode="json")
+            # A demo is a finished statement: every step it answers shows as done.
             organisation_create(
                 workspace=workspace,
                 name=answers.controller.legal_name,
-                answers=answers.model_dump(mode="json"),
+                answers=data,
+                completed_steps=required_steps(data),
             )
         self.stdout.write(f"Demo-account aangemaakt: {DEMO_USERNAME} / {DEMO_PASSWORD}")
