@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -29,7 +30,8 @@ from generator.statements.services import (
     organisation_rename,
     statement_publish,
 )
-from generator.wizard.forms.base import lib_validator
+from generator.statements.starting_points import starting_answers, starting_points
+from generator.wizard.forms.base import lib_validator, ui_language
 from generator.wizard.steps import required_steps
 
 MAX_IMPORT_BYTES = 1_000_000
@@ -58,13 +60,32 @@ def organisation_name_field(**kwargs) -> forms.CharField:
     )
 
 
+def starting_point_choices() -> list[tuple[str, str]]:
+    language = ui_language()
+    return [
+        ("", _("Leeg beginnen: ik vul alles zelf in")),
+        *((key, point.label(language)) for key, point in starting_points().items()),
+    ]
+
+
 class OrganisationForm(WorkspaceChoiceForm):
     name = organisation_name_field(
         help_text=gettext_lazy(
             "De officiële naam, zoals Bakkerij Jansen B.V. U kunt die later nog wijzigen."
         )
     )
-    field_order = ["name", "workspace"]
+    starting_point = forms.ChoiceField(
+        label=gettext_lazy("Wat voor organisatie is het?"),
+        choices=starting_point_choices,
+        initial="",
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy(
+            "Wij vullen dan de verwerkingen, bewaartermijnen en verwerkers in die daar meestal "
+            "bij horen. U past alles aan of verwijdert het in de stappen die volgen."
+        ),
+    )
+    field_order = ["name", "starting_point", "workspace"]
 
 
 class NameForm(forms.Form):
@@ -134,9 +155,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def organisation_new(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
+        name, key = form.cleaned_data["name"], form.cleaned_data["starting_point"]
         organisation = organisation_create(
             workspace=form.cleaned_data["workspace"],
-            name=form.cleaned_data["name"],
+            name=name,
+            answers=starting_answers(key, name=name, today=timezone.localdate()) if key else None,
             user=request.user,
         )
         return redirect("wizard:start", pk=organisation.pk)

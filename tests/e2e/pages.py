@@ -23,14 +23,17 @@ def add_rows(page: Page, step: str, wanted: int) -> None:
         page.click(f'[data-add-row="{step}"]')
 
 
-def fill_step(page: Page, answers: dict, organisation_pk: int) -> None:
-    """Type the step's answers into the page's own fields."""
+def fill_step(page: Page, answers: dict, organisation_pk: int) -> set[str]:
+    """Type the step's answers into the page's own fields. Returns the names of the fields a
+    person had to change (a checkbox group or a radio group counts once): what the step asked
+    of them beyond what it already showed."""
     step = current_step(page)
     data = step_data(step, answers, pk=organisation_pk, revision=0)
     rows = data.get(f"{step}-TOTAL_FORMS")
     if rows is not None:
         add_rows(page, step, int(rows))
     form = page.locator("form[data-wizard-form]")
+    changed = set()
     for element in form.locator("[name]").all():
         name = element.get_attribute("name")
         if name in SKIP or "_FORMS" in name or name.endswith("current_step"):
@@ -53,11 +56,16 @@ def fill_step(page: Page, answers: dict, organisation_pk: int) -> None:
         if kind == "checkbox":
             value = element.get_attribute("value")
             on = value in wanted if isinstance(wanted, list) else wanted == "on"
+            if element.is_checked() != bool(on):
+                changed.add(name)
             element.set_checked(bool(on))
         elif kind == "radio":
-            if wanted == element.get_attribute("value"):
+            if wanted == element.get_attribute("value") and not element.is_checked():
+                changed.add(name)
                 element.check()
         elif kind == "select":
+            if element.input_value() != (wanted or ""):
+                changed.add(name)
             element.select_option(wanted or "")
         elif kind == "hidden":
             # Row ids: new rows would get ids made from their names; keep the example's ids
@@ -66,7 +74,10 @@ def fill_step(page: Page, answers: dict, organisation_pk: int) -> None:
         elif kind == "submit":
             continue
         else:
+            if element.input_value() != (wanted or ""):
+                changed.add(name)
             element.fill(wanted or "")
+    return changed
 
 
 def log_in(page: Page, live_server, username: str) -> None:

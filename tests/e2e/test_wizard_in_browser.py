@@ -45,7 +45,7 @@ def sign_up(page, live_server, email: str) -> None:
 def new_organisation(page, name: str) -> Organisation:
     page.click("text=Nieuwe organisatie")
     page.fill("#id_name", name)
-    page.click("text=Beginnen")
+    page.click("main form button[type=submit]")
     page.wait_for_url("**/wizard/organisatie/")
     return Organisation.objects.get(name=name)
 
