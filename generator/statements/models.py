@@ -190,7 +190,8 @@ def _export_token() -> str:
 
 
 class BatchExport(models.Model):
-    """A ZIP of the latest PDFs of chosen organisations, made by a background task."""
+    """A ZIP of the PDFs of chosen organisations, made by a background task: each one's
+    latest published version (its draft when it has none), or with `drafts` every draft."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("in de wachtrij")
@@ -201,6 +202,7 @@ class BatchExport(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     organisations = models.ManyToManyField(Organisation, related_name="+")
+    drafts = models.BooleanField(default=False)
     token = models.CharField(max_length=40, unique=True, default=_export_token, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     total = models.PositiveIntegerField(default=0)

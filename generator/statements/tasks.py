@@ -19,9 +19,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_tasks import task
 
+from generator.answers.loading import parse_answers
 from generator.documents import pdf
 from generator.documents.options import OutputOptions
 from generator.lib.storage import save_atomically
+from generator.statements.exports import statement_document
 from generator.statements.models import BatchExport, BatchExportItem
 
 logger = logging.getLogger(__name__)
@@ -41,17 +43,24 @@ def batch_export_start(batch: BatchExport) -> None:
 
 def _render_client(item: BatchExportItem) -> tuple[str, str]:
     organisation = item.organisation
-    version = organisation.statement.latest_version()
-    if version is None:
-        raise ValueError("nog niet gepubliceerd")
-    name = f"{slugify(organisation.name) or 'organisatie'}-{organisation.pk}-v{version.number}.pdf"
-    return name, pdf.store(pdf.print_html(version.as_document()), OutputOptions())
+    version = None if item.batch.drafts else organisation.statement.latest_version()
+    base = f"{slugify(organisation.name) or 'organisatie'}-{organisation.pk}"
+    if version is not None:
+        return f"{base}-v{version.number}.pdf", pdf.store(
+            pdf.print_html(version.as_document()), OutputOptions()
+        )
+    # The draft as it stands; a draft that does not validate fails with its problems, and the
+    # other clients still export.
+    document = statement_document(parse_answers(organisation.statement.answers))
+    return f"{base}-concept.pdf", pdf.store(pdf.print_html(document), OutputOptions())
 
 
 @task()
 def batch_export_client(item_id: int) -> None:
     """One client's PDF. A client that fails is recorded and the others still export."""
-    item = BatchExportItem.objects.select_related("organisation__statement").get(pk=item_id)
+    item = BatchExportItem.objects.select_related("organisation__statement", "batch").get(
+        pk=item_id
+    )
     if item.status != BatchExportItem.Status.WAITING:
         return  # already done by an earlier run of this task: count it once
     BatchExport.objects.filter(pk=item.batch_id, status=BatchExport.Status.QUEUED).update(

@@ -22,18 +22,18 @@ from generator.statements.tasks import batch_export_resume, batch_export_start
 @require_POST
 def batch_new(request: HttpRequest) -> HttpResponse:
     ids = request.POST.getlist("organisations")
-    # Only the user's own organisations with a published version; anything else is ignored.
+    drafts = request.POST.get("source") == "drafts"
+    # Only the user's own organisations; anything else is ignored.
     organisations = list(
-        Organisation.objects.for_user(request.user)
-        .filter(pk__in=[i for i in ids if i.isdigit()], statement__versions__isnull=False)
-        .distinct()
+        Organisation.objects.for_user(request.user).filter(pk__in=[i for i in ids if i.isdigit()])
     )
     if not organisations:
-        messages.error(request, _("Kies ten minste één organisatie met een gepubliceerde versie."))
+        messages.error(request, _("Kies ten minste één organisatie."))
         return redirect("statements:dashboard")
     batch = BatchExport.objects.create(
         user=request.user,
         total=len(organisations),
+        drafts=drafts,
         expires_at=timezone.now() + timedelta(hours=settings.BATCH_EXPORT_KEEP_HOURS),
     )
     batch.organisations.set(organisations)

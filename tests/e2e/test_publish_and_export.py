@@ -45,8 +45,13 @@ def test_publish_then_public_page_then_batch_export(live_server, context, artifa
     screenshot(page, artifacts, "public-page")
 
     page.goto(live_server.url + "/dashboard/")
-    page.check("input[name=organisations] >> nth=0")
+    # One box selects every organisation; clearing one leaves "all" half-ticked.
+    page.check("[data-select-all]")
+    assert page.locator("input[name=organisations]:checked").count() == 2
+    page.uncheck("input[name=organisations] >> nth=1")
+    assert page.evaluate("document.querySelector('[data-select-all]').indeterminate")
     page.check("input[name=organisations] >> nth=1")
+    assert page.is_checked("[data-select-all]")
     page.get_by_role("button", name="PDF's van de geselecteerde organisaties (ZIP)").click()
     page.wait_for_function(
         "document.querySelector('[data-progress]').getAttribute('aria-valuenow') === '100'"

@@ -215,3 +215,49 @@ def test_the_cleanup_removes_old_temporary_files_only(settings, tmp_path):
     os.utime(old, (time.time() - 7200, time.time() - 7200))
     call_command("delete_expired_exports")
     assert sorted(p.name for p in (tmp_path / "pdf-cache").iterdir()) == [".b.part", "c.pdf"]
+
+
+def test_drafts_are_exported_too_and_on_request_instead_of_the_published_version(client, setup):
+    owner, organisations = setup
+    unpublished = organisation_create(
+        workspace=owner.workspace, name="concept", answers=example_data("qlinx")
+    )
+    # The published ipcall version says one thing; its draft has moved on.
+    ipcall = organisations[0]
+    answers = ipcall.statement.answers
+    answers["controller"]["city"] = "Zwolle"
+    ipcall.statement.answers = answers
+    ipcall.statement.save(update_fields=["answers"])
+
+    def exported(source: str) -> dict[str, str]:
+        response = client.post(
+            reverse("statements:batch_new"),
+            {"organisations": [ipcall.pk, unpublished.pk], "source": source},
+        )
+        batch = BatchExport.objects.latest("pk")
+        assert response["Location"] == reverse("statements:batch", args=[batch.token])
+        status = client.get(reverse("statements:batch_status", args=[batch.token])).json()
+        assert status["status"] == "done" and status["failed"] == []
+        archive = zipfile.ZipFile(
+            io.BytesIO(b"".join(client.get(status["download"]).streaming_content))
+        )
+        return {
+            name: " ".join(
+                p.extract_text() for p in PdfReader(io.BytesIO(archive.read(name))).pages
+            )
+            for name in archive.namelist()
+            if name.endswith(".pdf")
+        }
+
+    published = exported("published")
+    assert sorted(published) == [
+        f"concept-{unpublished.pk}-concept.pdf",
+        f"ipcall-{ipcall.pk}-v1.pdf",
+    ]
+    assert "Zwolle" not in published[f"ipcall-{ipcall.pk}-v1.pdf"]
+    drafts = exported("drafts")
+    assert sorted(drafts) == [
+        f"concept-{unpublished.pk}-concept.pdf",
+        f"ipcall-{ipcall.pk}-concept.pdf",
+    ]
+    assert "Zwolle" in drafts[f"ipcall-{ipcall.pk}-concept.pdf"]
