@@ -55,6 +55,13 @@ class Section:
     def anchor(self) -> str:
         return self.key
 
+    @property
+    def page_html(self) -> str:
+        """The HTML for a page: a wide table scrolls sideways in its own box on a phone
+        (statement.css), so it takes keyboard focus to be scrolled without a mouse (WCAG
+        2.1.1). `html` is sanitised clause output: every "<table" in it is a tag."""
+        return self.html.replace("<table", '<table tabindex="0"')
+
 
 @dataclass(frozen=True)
 class Metadata:

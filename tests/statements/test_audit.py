@@ -46,3 +46,16 @@ def test_saving_a_wizard_step_is_logged_as_an_edit(client):
     assert AuditEvent.objects.filter(
         action="edited", detail="stap organisatie", user=owner.user
     ).exists()
+
+
+def test_an_event_without_a_user_is_shown_too(client):
+    # A command, or a user who was deleted since (the event keeps user = NULL).
+    owner = MembershipFactory()
+    client.force_login(owner.user)
+    organisation = organisation_create(workspace=owner.workspace, name="Zonder B.V.")
+    gone = MembershipFactory(workspace=owner.workspace).user
+    statement_publish(statement=organisation.statement, user=gone, acknowledge_blocking=True)
+    gone.delete()
+    response = client.get(reverse("statements:audit_log", args=[owner.workspace.pk]))
+    assert response.status_code == 200
+    assert '<tr data-action="published"><td>' in response.content.decode()
