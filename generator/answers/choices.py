@@ -37,6 +37,12 @@ class ServiceKind(StrEnum):
     OTHER = "other"
 
 
+# The kinds of service that can set cookies or read a device (Tw 11.7a).
+SITE_KINDS = frozenset(
+    [ServiceKind.WEBSITE, ServiceKind.APP, ServiceKind.PLATFORM, ServiceKind.SHOP]
+)
+
+
 class DataSubject(StrEnum):
     CUSTOMERS = "customers"
     PROSPECTS = "prospects"

@@ -304,6 +304,12 @@ class Recipient(Model):
     dpa_signed: bool = Field(False, description="Verwerkersovereenkomst gesloten.")
     catalog: CatalogRef | None = Field(None, description="Overgenomen uit de catalogus.")
 
+    @property
+    def outside_eea(self) -> bool:
+        """Art. 44-49 AVG: a transfer that needs a mechanism (the wizard's Doorgifte step,
+        R13, the transfer text)."""
+        return not countries.in_eea(self.country)
+
 
 class AnalyticsSettings(Model):
     """The AP's conditions for consent-free analytics (K3)."""
@@ -463,6 +469,16 @@ class Answers(Model):
 
     def recipient(self, key: str) -> Recipient:
         return next(r for r in self.recipients if r.id == key)
+
+    @property
+    def recipients_abroad(self) -> list[Recipient]:
+        """The recipients outside the EEA, in the order of the answers."""
+        return [recipient for recipient in self.recipients if recipient.outside_eea]
+
+    @property
+    def has_site(self) -> bool:
+        """A website or app that can set cookies (Tw 11.7a): the wizard asks for them."""
+        return any(service.kind in c.SITE_KINDS for service in self.services)
 
 
 def reference_problems(answers: Answers) -> list[tuple[str, str]]:

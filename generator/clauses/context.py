@@ -181,7 +181,7 @@ def _with_category(name: str, category: str | None) -> str:
 
 
 def _recipient(recipient: Recipient, answers: Answers, language: str) -> dict[str, Any]:
-    outside = not countries.in_eea(recipient.country)
+    outside = recipient.outside_eea
     category = recipient.category
     # "ICT-leverancier (hosting) (ICT-leverancier)" says the category twice.
     if category and category.lower() in recipient.name.lower():

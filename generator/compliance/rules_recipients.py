@@ -6,7 +6,7 @@ from generator.answers import choices as c
 from generator.answers.schema import AnalyticsSettings, Answers, Recipient
 from generator.compliance import config
 from generator.compliance.findings import E, W, in_english, rule
-from generator.lib.countries import country_name, in_eea
+from generator.lib.countries import country_name
 from generator.lib.dutch import duration_days, period_days
 
 BARE_CATEGORY = re.compile(
@@ -56,7 +56,7 @@ def processor_agreements(answers: Answers):
 
 def transfer_problems(recipient: Recipient):
     """R13 for one recipient: (message_nl, message_en, field) for each problem."""
-    if in_eea(recipient.country):
+    if not recipient.outside_eea:
         return
     where = f"{recipient.name} ({country_name(recipient.country, 'nl')})"
     mechanism = recipient.transfer_mechanism

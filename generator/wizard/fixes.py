@@ -3,13 +3,13 @@
 Anchors point at crispy-forms' wrapper of the field (`div_id_…`), which exists for every kind
 of field, also for a group of checkboxes that has no element with the field's own id."""
 
-from generator.lib.countries import in_eea
+from generator.answers.schema import Answers
 
 CONTACT_FIELDS = {"email", "phone", "website", "contact_form_url", "contact_hours", "contacts"}
 ACTIVITY_FIELDS = {"retention": "retention_period", "automated_decision": "adm_description"}
 
 
-def fix_target(path: str | None, answers: dict) -> tuple[str, str]:
+def fix_target(path: str | None, answers: Answers) -> tuple[str, str]:
     """(step, field id) for an answers path such as "activities.2.retention.period"."""
     if not path:
         return "controle", ""
@@ -46,8 +46,7 @@ def fix_target(path: str | None, answers: dict) -> tuple[str, str]:
         index = int(parts[1])
         field = parts[2] if len(parts) > 2 else "name"
         if field in ("transfer_mechanism", "derogation_ground", "derogation", "safeguard_copy"):
-            recipients = answers.get("recipients", [])
-            abroad = [i for i, r in enumerate(recipients) if not in_eea(r.get("country", "NL"))]
+            abroad = [i for i, r in enumerate(answers.recipients) if r.outside_eea]
             if index in abroad:
                 return "doorgifte", f"div_id_doorgifte-{abroad.index(index)}-{field}"
         return "ontvangers", f"div_id_ontvangers-{index}-{field}"
@@ -59,20 +58,19 @@ def fix_target(path: str | None, answers: dict) -> tuple[str, str]:
     return "controle", ""
 
 
-def finding_target(finding: dict, answers: dict) -> tuple[str, str]:
+def finding_target(finding: dict, answers: Answers) -> tuple[str, str]:
     """fix_target for a finding: a missing translation (R31) is fixed in the field for the
     other language, right below the text (TranslatedFields names it `<field>__en`)."""
     step, field = fix_target(finding["path"], answers)
     if finding["rule"] == "R31" and field:
-        document = answers.get("document", {})
-        main = document.get("language") or "nl"
-        other = next((lang for lang in document.get("extra_languages", []) if lang != main), None)
+        main = answers.document.language
+        other = next((lang for lang in answers.document.extra_languages if lang != main), None)
         if other:
             field = f"{field}__{other}"
     return step, field
 
 
-def findings_at_step(step: str, findings: list[dict], answers: dict) -> dict[str, list[dict]]:
+def findings_at_step(step: str, findings: list[dict], answers: Answers) -> dict[str, list[dict]]:
     """The findings whose fix is a field of this step, by the field's wrapper id."""
     at_step: dict[str, list[dict]] = {}
     for finding in findings:

@@ -1,14 +1,16 @@
 """The wizard's steps: explicit names, the form for each, why the law asks, and when a step
 applies (formtools' condition functions read the saved draft, never the session)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.forms import BaseFormSet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from generator.answers.loading import parse_answers
+from generator.answers.schema import Answers
 from generator.answers.types import text_of
-from generator.lib.countries import in_eea
 from generator.wizard.forms.activities import ActivityFormSet
 from generator.wizard.forms.organisation import ContactForm, OrganisationForm
 from generator.wizard.forms.processing import RecipientFormSet, ServiceFormSet, TransferFormSet
@@ -119,25 +121,20 @@ STEPS = [
 ]
 STEPS_BY_NAME = {step.name: step for step in STEPS}
 
-SITE_KINDS = {"website", "app", "platform", "shop"}
+# When a step applies: rules of the answers themselves (schema.py), the same ones the checker
+# and the clauses read.
+CONDITIONS: dict[str, Callable[[Answers], bool]] = {
+    "doorgifte": lambda answers: bool(answers.recipients_abroad),
+    "cookies": lambda answers: answers.has_site,
+}
 
 
-def has_transfers(answers: dict) -> bool:
-    return any(not in_eea(r.get("country", "NL")) for r in answers.get("recipients", []))
+def applicable_steps(answers: Answers | dict) -> list[str]:
+    model = answers if isinstance(answers, Answers) else parse_answers(answers)
+    return [s.name for s in STEPS if CONDITIONS.get(s.name, lambda _: True)(model)]
 
 
-def has_site(answers: dict) -> bool:
-    return any(s.get("kind") in SITE_KINDS for s in answers.get("services", []))
-
-
-CONDITIONS = {"doorgifte": has_transfers, "cookies": has_site}
-
-
-def applicable_steps(answers: dict) -> list[str]:
-    return [s.name for s in STEPS if CONDITIONS.get(s.name, lambda _: True)(answers)]
-
-
-def required_steps(answers: dict) -> list[str]:
+def required_steps(answers: Answers | dict) -> list[str]:
     """The steps to complete before a statement counts as complete (the review is not one)."""
     return [name for name in applicable_steps(answers) if name != "controle"]
 

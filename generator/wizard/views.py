@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from generator.answers.loading import AnswersError
+from generator.answers.loading import AnswersError, parse_answers
+from generator.answers.schema import Answers
 from generator.statements.access import get_organisation_for_user
 from generator.statements.exports import StatementError, statement_findings, statement_review
 from generator.statements.services import StatementConflict, statement_save_step
@@ -34,7 +35,7 @@ MSG_CONFLICT = (
 
 
 def _condition(name: str):
-    return lambda wizard: CONDITIONS[name](wizard.statement.answers)
+    return lambda wizard: CONDITIONS[name](wizard.answers_model())
 
 
 @method_decorator(login_required, name="dispatch")
@@ -51,6 +52,14 @@ class StatementWizard(NamedUrlSessionWizardView):
         self.organisation = get_organisation_for_user(request.user, kwargs["pk"])
         self.statement = self.organisation.statement
         return super().dispatch(request, *args, **kwargs)
+
+    def answers_model(self) -> Answers:
+        """The draft as Answers, for the rules that decide which steps apply and where a
+        finding is fixed; parsed once per revision of the draft (a saved draft is valid)."""
+        key = (self.statement.pk, self.statement.revision)
+        if getattr(self, "_model_key", None) != key:
+            self._model_key, self._model = key, parse_answers(self.statement.answers)
+        return self._model
 
     def get_prefix(self, request, *args, **kwargs):
         return f"wizard_{kwargs['pk']}"
@@ -135,7 +144,7 @@ class StatementWizard(NamedUrlSessionWizardView):
 
     def findings_here(self, step: str) -> dict[str, list[dict]]:
         answers = self.statement.answers
-        return findings_at_step(step, statement_findings(answers), answers)
+        return findings_at_step(step, statement_findings(answers), self.answers_model())
 
     def mark_fields(self, form, found: dict[str, list[dict]]) -> list[dict]:
         """Put each finding at its field (fast_crispy shows `field_findings`) and return them
@@ -177,7 +186,7 @@ class StatementWizard(NamedUrlSessionWizardView):
             ],
             "missing_steps": [
                 STEPS_BY_NAME[name].title
-                for name in required_steps(answers)
+                for name in required_steps(self.answers_model())
                 if name not in self.statement.completed_steps
             ],
         }
@@ -196,7 +205,7 @@ class StatementWizard(NamedUrlSessionWizardView):
         message_key = f"message_{ui_language()}"
         for finding in review["check"]["findings"]:
             finding["message"] = finding[message_key]
-            step, field = finding_target(finding, answers)
+            step, field = finding_target(finding, self.answers_model())
             if step in forms:
                 finding["fix_url"] = self.get_step_url(step) + (f"#{field}" if field else "")
         return {
