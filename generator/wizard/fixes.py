@@ -1,61 +1,104 @@
-"""From a finding's answers path to the wizard step and field that fixes it.
+"""From a finding's answers path to the wizard step and field that fixes it, read from the
+steps' declarations of where their fields live in the answers (forms/base.py, Declared): a
+new question needs no entry here.
 
 Anchors point at crispy-forms' wrapper of the field (`div_id_…`), which exists for every kind
 of field, also for a group of checkboxes that has no element with the field's own id."""
 
+from dataclasses import dataclass
+from functools import cache
+
+from django.forms import BaseFormSet, HiddenInput
+
 from generator.answers.schema import Answers
 
-CONTACT_FIELDS = {"email", "phone", "website", "contact_form_url", "contact_hours", "contacts"}
-ACTIVITY_FIELDS = {"retention": "retention_period", "automated_decision": "adm_description"}
+# Stored the other way round: an activity's recipients are ticked per recipient.
+INVERSE = {("activities", "recipients"): "ontvangers"}
+
+
+@dataclass(frozen=True)
+class Place:
+    step: str
+    prefix: str  # of the field's html id: "organisatie", "cookies-main", "verwerkingen-{row}"
+    list_path: str  # "" for a single form
+    fields: tuple[tuple[str, str], ...]  # (field, path), in the order of the form
+    formset: type | None
+
+
+@cache
+def places() -> tuple[Place, ...]:
+    from generator.wizard.steps import STEPS  # the steps import the forms, which import this
+
+    found = []
+    for step in STEPS:
+        form = step.form
+        if isinstance(form, type) and issubclass(form, BaseFormSet):
+            if form.main_form_class is not None:
+                found.append(_place(step.name, f"{step.name}-main", "", form.main_form_class))
+            found.append(_place(step.name, step.name + "-{row}", form.list_path, form.form, form))
+        else:
+            found.append(_place(step.name, step.name, "", form))
+    return tuple(found)
+
+
+def _place(step, prefix, list_path, form, formset=None) -> Place:
+    visible = [
+        (name, path)
+        for name, path in form.field_paths().items()
+        if not isinstance(form.base_fields[name].widget, HiddenInput)
+    ]
+    return Place(step, prefix, list_path, tuple(visible), formset)
+
+
+def _match(rest: str, fields) -> str | None:
+    """The field for a path inside a form: the one declared there, else the one whose place
+    holds the path (a finding on `analytics.dpa` is fixed in `analytics`), else the first
+    field inside the path (a finding on `representative` is fixed in its name)."""
+    for name, path in fields:
+        if path == rest:
+            return name
+    for name, path in fields:
+        if rest.startswith(path + "."):
+            return name
+    for name, path in fields:
+        if not rest or path.startswith(rest + "."):
+            return name
+    return None
 
 
 def fix_target(path: str | None, answers: Answers) -> tuple[str, str]:
     """(step, field id) for an answers path such as "activities.2.retention.period"."""
     if not path:
         return "controle", ""
-    parts = path.split(".")
-    head = parts[0]
-    if head == "controller":
-        field = parts[1] if len(parts) > 1 else "legal_name"
-        if field in CONTACT_FIELDS:
-            return "contact", f"div_id_contact-{field}"
-        return (
-            "organisatie",
-            "div_id_organisatie-rep_name"
-            if field == "representative"
-            else f"div_id_organisatie-{field}",
-        )
-    if head == "dpo":
-        return "contact", f"div_id_contact-dpo_{parts[1]}"
-    if head in ("rights", "security"):
-        field = {"other": "other_measures"}.get(parts[-1], parts[-1]) if len(parts) > 1 else ""
-        return "rechten", f"div_id_rechten-{field}" if field else ""
-    if head == "document":
-        return "document", f"div_id_document-{parts[1]}"
-    if head == "other":
-        return "overig", f"div_id_overig-main-{parts[1]}"
-    if head == "services":
-        return "diensten", f"div_id_diensten-{parts[1]}-name"
-    if head == "activities":
-        index = parts[1]
-        if len(parts) > 2 and parts[2] == "recipients":
-            return "ontvangers", ""
-        field = "_".join(parts[2:]) if len(parts) > 2 else "name"
-        return "verwerkingen", f"div_id_verwerkingen-{index}-{ACTIVITY_FIELDS.get(field, field)}"
-    if head == "recipients":
-        index = int(parts[1])
-        field = parts[2] if len(parts) > 2 else "name"
-        if field in ("transfer_mechanism", "derogation_ground", "derogation", "safeguard_copy"):
-            abroad = [i for i, r in enumerate(answers.recipients) if r.outside_eea]
-            if index in abroad:
-                return "doorgifte", f"div_id_doorgifte-{abroad.index(index)}-{field}"
-        return "ontvangers", f"div_id_ontvangers-{index}-{field}"
-    if head == "cookies":
-        if parts[1] == "settings_url":
-            return "cookies", "div_id_cookies-main-settings_url"
-        field = parts[3] if len(parts) > 3 else "name"
-        return "cookies", f"div_id_cookies-{parts[2]}-{field}"
-    return "controle", ""
+    candidates = []  # (rank, order, step, anchor)
+    for order, place in enumerate(places()):
+        if not place.list_path:
+            name = _match(path, place.fields)
+            if name is not None:
+                rank = 0 if dict(place.fields)[name] == path else 1
+                candidates.append((rank, order, place.step, f"div_id_{place.prefix}-{name}"))
+            continue
+        if not path.startswith(place.list_path + "."):
+            continue
+        index, _, rest = path.removeprefix(place.list_path + ".").partition(".")
+        if not index.isdigit():
+            continue
+        if (place.list_path, rest.split(".")[0]) in INVERSE:
+            candidates.append((0, order, INVERSE[place.list_path, rest.split(".")[0]], ""))
+            continue
+        rows = place.formset.row_indexes(answers)
+        if rows is not None and int(index) not in rows:
+            continue
+        row = rows.index(int(index)) if rows is not None else int(index)
+        name = _match(rest, place.fields)
+        rank = 0 if name and dict(place.fields)[name] == rest else 1 if name else 2
+        name = name or place.fields[0][0]
+        prefix = place.prefix.format(row=row)
+        candidates.append((rank, order, place.step, f"div_id_{prefix}-{name}"))
+    if not candidates:
+        return "controle", ""
+    _rank, _order, step, anchor = min(candidates)
+    return step, anchor
 
 
 def finding_target(finding: dict, answers: Answers) -> tuple[str, str]:

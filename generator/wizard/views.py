@@ -167,7 +167,6 @@ class StatementWizard(NamedUrlSessionWizardView):
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
-        answers = self.statement.answers
         current = self.steps.current
         context["step_findings"] = self.mark_fields(form, self.findings_here(current))
         context |= {

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from generator.answers import choices as c
 from generator.wizard.forms.base import (
     AnswersFormSet,
+    Declared,
     LinesField,
     TranslatedFields,
     clean_none,
@@ -16,7 +17,15 @@ from generator.wizard.forms.base import (
 from generator.wizard.forms.processing import MSG_REQUIRED, PROVISIONS, SOURCE_NOTICES, SOURCES
 
 
-class ActivityForm(TranslatedFields, forms.Form):
+class ActivityForm(Declared, TranslatedFields, forms.Form):
+    paths = {
+        **{f"retention_{key}": f"retention.{key}"
+           for key in ("period", "unit", "trigger", "criterion", "per_category", "fiscal")},
+        "adm": "automated_decision",
+        **{f"adm_{key}": f"automated_decision.{key}"
+           for key in ("description", "logic", "consequences", "ground", "profiling")},
+    }  # fmt: skip
+    not_answers = ("sensitive",)
     translated = ("name", "purpose", "criminal_data_basis", "bsn_law", "legal_obligation",
                   "legitimate_interest", "consent_withdrawal", "source_name",
                   "provision_consequence", "retention_trigger", "retention_criterion",
@@ -273,6 +282,8 @@ class ActivityForm(TranslatedFields, forms.Form):
 
 
 class BaseActivityFormSet(AnswersFormSet):
+    list_path = "activities"
+
     @classmethod
     def initial_from(cls, answers: dict) -> list[dict]:
         rows = []

@@ -2,6 +2,7 @@
 writes its cleaned data back into a copy of them. Forms validate; they never save."""
 
 import copy
+import datetime
 import json
 import re
 from collections.abc import Callable
@@ -159,6 +160,67 @@ MSG_SAME_LINES = _(
 )
 
 
+class Declared:
+    """Where a form's fields live in the answers (issue 16, "one declaration"): each field at
+    `<root>.<field name>`, unless `paths` names another place; `not_answers` are fields of the
+    form only (a yes/no gate, a row id). A row form's paths are relative to its list item; the
+    formset names the list (`AnswersFormSet.list_path`). The wizard's fix links are computed
+    from these declarations (wizard/fixes.py), and simple steps read and write through them."""
+
+    root: str = ""
+    paths: dict[str, str] = {}
+    not_answers: tuple[str, ...] = ()
+
+    @classmethod
+    def field_paths(cls) -> dict[str, str]:
+        return {
+            name: cls.paths.get(name, f"{cls.root}.{name}" if cls.root else name)
+            for name in cls.base_fields
+            if name not in cls.not_answers and name not in ("id", "DELETE")
+        }
+
+    @classmethod
+    def read_declared(cls, answers: dict) -> dict:
+        """The initial values: every declared field that has a value in the answers."""
+        found = {}
+        for name, path in cls.field_paths().items():
+            value = read_path(answers, path)
+            if value is not None:
+                found[name] = value
+        return found
+
+    def write_declared(self, answers: dict, data: dict) -> dict:
+        """A copy of the answers with every declared field written at its place."""
+        result = merged(answers)
+        for name, path in self.field_paths().items():
+            write_path(result, path, stored(data[name]))
+        return result
+
+
+def read_path(data: dict, path: str) -> Any:
+    for key in path.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def write_path(data: dict, path: str, value: Any) -> None:
+    *parents, last = path.split(".")
+    for key in parents:
+        if not isinstance(data.get(key), dict):
+            data[key] = {}
+        data = data[key]
+    data[last] = value
+
+
+def stored(value: Any) -> Any:
+    """A cleaned value as the answers keep it: an empty text is no answer, a date is ISO."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return None if value == "" else value
+
+
 class TranslatedFields:
     """Free text with a version per statement language (design.md, "Free text has languages").
 
@@ -267,15 +329,16 @@ class TranslatedFields:
         return data
 
 
-class AnswersForm(TranslatedFields, forms.Form):
-    """A step that edits fixed places in the answers."""
+class AnswersForm(Declared, TranslatedFields, forms.Form):
+    """A step that edits fixed places in the answers: by default the declared ones, read and
+    written as they are (a form with more to do overrides initial_from or apply)."""
 
     @classmethod
     def initial_from(cls, answers: dict) -> dict:
-        raise NotImplementedError
+        return cls.read_declared(answers)
 
     def apply(self, answers: dict) -> dict:
-        raise NotImplementedError
+        return self.write_declared(answers, self.cleaned_data)
 
 
 class AnswersFormSet(forms.BaseFormSet):
@@ -283,6 +346,14 @@ class AnswersFormSet(forms.BaseFormSet):
     settings beside the rows (`main_form_class`), such as the cookie settings link."""
 
     main_form_class: type[forms.Form] | None = None
+    # The list in the answers whose items are the rows, e.g. "activities".
+    list_path: str = ""
+
+    @classmethod
+    def row_indexes(cls, answers) -> list[int] | None:
+        """Which items of the list are rows, in order (None: all of them); the Doorgifte step
+        shows only the recipients outside the EEA. `answers` is an Answers object."""
+        return None
 
     def __init__(self, *args, main_initial: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -16,7 +16,6 @@ from generator.wizard.forms.base import (
     YesNoField,
     enum_choices,
     lib_validator,
-    merged,
 )
 
 MSG_REQUIRED_WHEN_OUTSIDE_EU = _("Verplicht als uw organisatie buiten de EU is gevestigd.")
@@ -29,6 +28,13 @@ OUTSIDE = tuple(f"!{code}" for code in sorted(countries.EEA))
 
 
 class OrganisationForm(AnswersForm):
+    root = "controller"
+    paths = {
+        "rep_name": "controller.representative.name",
+        "rep_email": "controller.representative.email",
+        **{f"rep_{key}": f"controller.representative.address.{key}"
+           for key in ("street", "postcode", "city", "country")},
+    }  # fmt: skip
     translated = ("about",)
     show_when = {
         "outside_eu": ("country", OUTSIDE),
@@ -129,47 +135,13 @@ class OrganisationForm(AnswersForm):
                     self.add_error(field, MSG_REQUIRED_WHEN_OUTSIDE_EU)
         return data
 
-    @classmethod
-    def initial_from(cls, answers: dict) -> dict:
-        org = answers.get("controller", {})
-        rep = org.get("representative") or {}
-        address = rep.get("address") or {}
-        fields = ("legal_name", "legal_form", "trade_names", "street", "postcode", "city",
-                  "country", "kvk_number", "kvk_registered", "vat_id", "iban", "about",
-                  "outside_eu")  # fmt: skip
-        initial = {field: org.get(field) for field in fields if org.get(field) is not None}
-        initial |= {
-            "rep_name": rep.get("name"),
-            "rep_email": rep.get("email"),
-            **{f"rep_{key}": address.get(key) for key in ("street", "postcode", "city", "country")},
-        }
-        return {key: value for key, value in initial.items() if value is not None}
-
     def apply(self, answers: dict) -> dict:
-        result = merged(answers)
-        data = self.cleaned_data
-        org = result.setdefault("controller", {})
-        for field in ("legal_name", "street", "postcode", "city", "country", "kvk_number",
-                      "vat_id", "iban", "about", "outside_eu", "trade_names"):  # fmt: skip
-            org[field] = data[field]
-        org["kvk_registered"] = data["kvk_registered"]
-        org["legal_form"] = data["legal_form"] or None
-        org["representative"] = None
-        if data["outside_eu"]:
-            org["representative"] = {
-                "name": data["rep_name"],
-                "email": data["rep_email"] or None,
-                "address": {
-                    "country": data["rep_country"].upper(),
-                    "street": data["rep_street"],
-                    "postcode": data["rep_postcode"],
-                    "city": data["rep_city"],
-                },
-            }
+        result = self.write_declared(answers, self.cleaned_data)
+        if not self.cleaned_data["outside_eu"]:
+            result["controller"]["representative"] = None
         return result
 
 
-CONTACT_FIELDS = ("email", "phone", "website", "contact_form_url", "contact_hours")
 MSG_CONTACT_LINE = _(
     "Schrijf per regel een onderwerp, een dubbele punt en een e-mailadres of telefoonnummer: "
     "'Klantenservice: service@voorbeeld.nl'. Regel %(number)s klopt niet."
@@ -209,6 +181,8 @@ DPO_FIELDS = ("public_authority", "large_scale_monitoring", "large_scale_special
 
 
 class ContactForm(AnswersForm):
+    root = "controller"
+    paths = {f"dpo_{field}": f"dpo.{field}" for field in DPO_FIELDS}
     translated = ("contact_hours",)
 
     email = forms.EmailField(
@@ -334,20 +308,3 @@ class ContactForm(AnswersForm):
                 "dpo_email", _("Vul het e-mailadres van de FG in; dat moet in de verklaring staan.")
             )
         return data
-
-    @classmethod
-    def initial_from(cls, answers: dict) -> dict:
-        org = answers.get("controller", {})
-        dpo = answers.get("dpo", {})
-        initial = {field: org.get(field) for field in (*CONTACT_FIELDS, "contacts")}
-        initial |= {f"dpo_{field}": dpo.get(field) for field in DPO_FIELDS}
-        return {key: value for key, value in initial.items() if value is not None}
-
-    def apply(self, answers: dict) -> dict:
-        result = merged(answers)
-        data = self.cleaned_data
-        org = result.setdefault("controller", {})
-        for field in (*CONTACT_FIELDS, "contacts"):
-            org[field] = data[field]
-        result["dpo"] = {field: data[f"dpo_{field}"] for field in DPO_FIELDS}
-        return result

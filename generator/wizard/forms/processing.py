@@ -10,6 +10,7 @@ from generator.wizard.forms.base import (
     AnswersFormSet,
     CatalogRefField,
     CountryField,
+    Declared,
     TranslatedFields,
     clean_none,
     enum_choices,
@@ -52,7 +53,7 @@ PROVISIONS = {
 MSG_REQUIRED = _("Dit veld is verplicht bij uw keuze hierboven.")
 
 
-class ServiceForm(TranslatedFields, forms.Form):
+class ServiceForm(Declared, TranslatedFields, forms.Form):
     translated = ("description",)
 
     name = forms.CharField(
@@ -69,6 +70,8 @@ class ServiceForm(TranslatedFields, forms.Form):
 
 
 class BaseServiceFormSet(AnswersFormSet):
+    list_path = "services"
+
     @classmethod
     def initial_from(cls, answers: dict) -> list[dict]:
         return [dict(service) for service in answers.get("services", [])]
@@ -82,7 +85,9 @@ class BaseServiceFormSet(AnswersFormSet):
         return result
 
 
-class RecipientForm(TranslatedFields, forms.Form):
+class RecipientForm(Declared, TranslatedFields, forms.Form):
+    # Which activities: stored the other way round, as each activity's recipients.
+    not_answers = ("activities",)
     translated = ("name", "category", "description")
 
     id = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -131,6 +136,8 @@ class RecipientForm(TranslatedFields, forms.Form):
 
 
 class BaseRecipientFormSet(AnswersFormSet):
+    list_path = "recipients"
+
     @classmethod
     def initial_from(cls, answers: dict) -> list[dict]:
         rows = []
@@ -182,7 +189,7 @@ class BaseRecipientFormSet(AnswersFormSet):
         return result
 
 
-class TransferForm(TranslatedFields, forms.Form):
+class TransferForm(Declared, TranslatedFields, forms.Form):
     translated = ("derogation", "safeguard_copy")
     # Art. 49 only without another mechanism.
     show_when = {
@@ -233,6 +240,12 @@ class TransferForm(TranslatedFields, forms.Form):
 
 class BaseTransferFormSet(AnswersFormSet):
     """One row per recipient outside the EEA; rows are not added or removed here."""
+
+    list_path = "recipients"
+
+    @classmethod
+    def row_indexes(cls, answers) -> list[int]:
+        return [index for index, r in enumerate(answers.recipients) if r.outside_eea]
 
     @classmethod
     def initial_from(cls, answers: dict) -> list[dict]:

@@ -8,6 +8,7 @@ from generator.wizard.forms.base import (
     AnswersForm,
     AnswersFormSet,
     CatalogRefField,
+    Declared,
     LinesField,
     TranslatedFields,
     YesNoField,
@@ -41,7 +42,7 @@ CHILDREN = [
 ]
 
 
-class CookieForm(TranslatedFields, forms.Form):
+class CookieForm(Declared, TranslatedFields, forms.Form):
     translated = ("purpose", "duration")
     show_when = {
         "recipient": ("party", ("third",)),
@@ -105,7 +106,9 @@ class CookieForm(TranslatedFields, forms.Form):
         return data
 
 
-class CookieSettingsForm(TranslatedFields, forms.Form):
+class CookieSettingsForm(Declared, TranslatedFields, forms.Form):
+    root = "cookies"
+
     settings_url = forms.URLField(
         label=_("Adres van de cookie-instellingen"),
         required=False,
@@ -117,6 +120,7 @@ class CookieSettingsForm(TranslatedFields, forms.Form):
 
 
 class BaseCookieFormSet(AnswersFormSet):
+    list_path = "cookies.items"
     main_form_class = CookieSettingsForm
 
     @classmethod
@@ -161,6 +165,12 @@ class BaseCookieFormSet(AnswersFormSet):
 
 
 class RightsSecurityForm(AnswersForm):
+    root = "rights"
+    paths = {
+        "measures": "security.measures",
+        "other_measures": "security.other",
+        "report_email": "security.report_email",
+    }
     translated_lines = ("other_measures",)
     show_when = {
         "email": ("channels", (c.RequestChannel.EMAIL,)),
@@ -228,45 +238,14 @@ class RightsSecurityForm(AnswersForm):
             self.add_error("form_url", MSG_REQUIRED)
         return data
 
-    @classmethod
-    def initial_from(cls, answers: dict) -> dict:
-        rights = answers.get("rights", {})
-        security = answers.get("security", {})
-        initial = {k: v for k, v in rights.items() if v is not None}
-        initial |= {
-            "measures": security.get("measures", []),
-            "other_measures": security.get("other", []),
-        }
-        initial["report_email"] = security.get("report_email")
-        return initial
-
     def apply(self, answers: dict) -> dict:
-        result = merged(answers)
-        data = self.cleaned_data
-        fields = (
-            "channels",
-            "email",
-            "form_url",
-            "response_term",
-            "response_term_unit",
-            "complaint_email",
-        )
-        result["rights"] = {field: clean_none(data[field]) for field in fields}
+        data = dict(self.cleaned_data)
         # Not ticked reads as not answered: the statement then says nothing about an ID.
-        result["rights"] |= {
-            "channels": data["channels"],
-            "offered_rights": data["offered_rights"],
-            "id_check": data["id_check"] or None,
-        }
-        result["security"] = {
-            "measures": data["measures"],
-            "other": data["other_measures"],
-            "report_email": data["report_email"] or None,
-        }
-        return result
+        data["id_check"] = data["id_check"] or None
+        return self.write_declared(answers, data)
 
 
-class ExtraSectionForm(TranslatedFields, forms.Form):
+class ExtraSectionForm(Declared, TranslatedFields, forms.Form):
     translated = ("title", "body")
 
     title = forms.CharField(label=_("Titel"), max_length=300)
@@ -278,7 +257,8 @@ class ExtraSectionForm(TranslatedFields, forms.Form):
     )
 
 
-class OtherForm(TranslatedFields, forms.Form):
+class OtherForm(Declared, TranslatedFields, forms.Form):
+    root = "other"
     translated = ("parental_consent",)
     show_when = {"parental_consent": ("children", (c.ChildrenPolicy.DIRECTED,))}
 
@@ -314,6 +294,7 @@ class OtherForm(TranslatedFields, forms.Form):
 
 
 class BaseOtherFormSet(AnswersFormSet):
+    list_path = "other.extra_sections"
     """The "overig" step: its questions (main form) and any extra sections (rows)."""
 
     main_form_class = OtherForm
@@ -324,29 +305,18 @@ class BaseOtherFormSet(AnswersFormSet):
 
     @classmethod
     def main_initial_from(cls, answers: dict) -> dict:
-        other = answers.get("other", {})
-        return {
-            key: value
-            for key, value in other.items()
-            if key != "extra_sections" and value is not None
-        }
+        return cls.main_form_class.read_declared(answers)
 
     def apply(self, answers: dict) -> dict:
-        result = merged(answers)
-        data = self.main.cleaned_data
-        result["other"] = {
-            "children": data["children"] or None,
-            "parental_consent": data["parental_consent"] or None,
-            "change_notice": data["change_notice"],
-            "sells_data": data["sells_data"],
-            "automated_decisions": data["automated_decisions"],
-            "business_transfer": data["business_transfer"],
-            "extra_sections": [{"title": row["title"], "body": row["body"]} for row in self.rows()],
-        }
+        result = self.main.write_declared(answers, self.main.cleaned_data)
+        result["other"]["extra_sections"] = [
+            {"title": row["title"], "body": row["body"]} for row in self.rows()
+        ]
         return result
 
 
 class DocumentForm(AnswersForm):
+    root = "document"
     translated = ("title",)
 
     title = forms.CharField(
@@ -379,24 +349,12 @@ class DocumentForm(AnswersForm):
         help_text=_("Eén versie in meer talen; de openbare pagina krijgt een taalkeuze."),
     )
 
-    @classmethod
-    def initial_from(cls, answers: dict) -> dict:
-        return {k: v for k, v in answers.get("document", {}).items() if v is not None}
-
     def apply(self, answers: dict) -> dict:
-        result = merged(answers)
-        data = self.cleaned_data
-        result["document"] = {
-            "extra_languages": [
-                lang for lang in data["extra_languages"] if lang != data["language"]
-            ],
-            "title": data["title"] or None,
-            "version_label": data["version_label"] or None,
-            "effective_date": data["effective_date"].isoformat(),
-            "register": data["register"],
-            "language": data["language"],
-        }
-        return result
+        data = dict(self.cleaned_data)
+        data["extra_languages"] = [
+            lang for lang in data["extra_languages"] if lang != data["language"]
+        ]
+        return self.write_declared(answers, data)
 
 
 class ReviewForm(AnswersForm):
