@@ -70,7 +70,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "formtools",
     "django_tasks",
     "django_tasks_db",
     "crispy_forms",

@@ -1,5 +1,5 @@
 """The wizard's steps: explicit names, the form for each, why the law asks, and when a step
-applies (formtools' condition functions read the saved draft, never the session)."""
+applies (conditions read the saved answers, never the session)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass

@@ -2,7 +2,7 @@ from django.urls import path
 
 from generator.wizard.views import StatementWizard
 
-wizard = StatementWizard.as_wizard_view()
+wizard = StatementWizard.as_view()
 
 app_name = "wizard"
 urlpatterns = [

@@ -1,22 +1,26 @@
-"""The wizard: the one class-based view (style.md, habit 1).
+"""The wizard: one class-based view (style.md, habit 1) over the list of steps (steps.py).
 
-django-formtools gives a URL per step and step conditions. The draft in the database, not the
-session, is the truth (design.md, invariant 3): every form is filled from the saved answers,
-every valid step is saved at once, and formtools' session storage only remembers the step.
-A save carries the draft's revision; if someone saved in between, the step is shown again with
-what was typed and a conflict message, and nothing is overwritten.
+The draft in the database, not the session, is the truth (design.md, invariant 3): every form
+is filled from the saved answers, and every valid step is saved at once through the save
+service. A save carries the draft's revision; if someone saved in between, the step is shown
+again with what was typed and a conflict message, and nothing is overwritten.
+
+No django-formtools: the wizard needs a URL per step, conditions read from the saved answers
+and a save on every step, which formtools could only give by overriding its post() and
+clearing its private caches (docs/architecture.md, "The wizard").
 """
 
+from types import SimpleNamespace
+
+from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.forms import BaseFormSet
 from django.http import HttpResponseBadRequest
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from formtools.wizard.forms import ManagementForm
-from formtools.wizard.views import NamedUrlSessionWizardView
+from django.views import View
 
 from generator.answers.loading import AnswersError, parse_answers
 from generator.answers.schema import Answers
@@ -25,33 +29,27 @@ from generator.statements.exports import StatementError, statement_findings, sta
 from generator.statements.services import StatementConflict, statement_save_step
 from generator.wizard.fixes import finding_target, findings_at_step
 from generator.wizard.forms.base import ui_language
-from generator.wizard.steps import CONDITIONS, STEPS, STEPS_BY_NAME, form_kwargs, required_steps
+from generator.wizard.steps import STEPS_BY_NAME, applicable_steps, form_kwargs, required_steps
 
 MSG_CONFLICT = (
     "Deze verklaring is intussen in een ander venster of door een collega gewijzigd. "
     "Uw invoer hieronder is niet opgeslagen. Kopieer wat u wilt bewaren en laad de pagina "
     "opnieuw om de nieuwste versie te zien."
 )
+DONE = "klaar"  # the URL after the last step, kept for old links: the review
 
 
-def _condition(name: str):
-    return lambda wizard: CONDITIONS[name](wizard.answers_model())
-
-
-@method_decorator(login_required, name="dispatch")
-class StatementWizard(NamedUrlSessionWizardView):
-    form_list = [(step.name, step.form) for step in STEPS]
-    condition_dict = {name: _condition(name) for name in CONDITIONS}
+class StatementWizard(LoginRequiredMixin, View):
     template_name = "wizard/step.html"
 
-    @classmethod
-    def as_wizard_view(cls):
-        return cls.as_view(url_name="wizard:step", done_step_name="klaar")
-
     def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
         self.organisation = get_organisation_for_user(request.user, kwargs["pk"])
         self.statement = self.organisation.statement
         return super().dispatch(request, *args, **kwargs)
+
+    # The steps, from the saved answers
 
     def answers_model(self) -> Answers:
         """The draft as Answers, for the rules that decide which steps apply and where a
@@ -61,47 +59,63 @@ class StatementWizard(NamedUrlSessionWizardView):
             self._model_key, self._model = key, parse_answers(self.statement.answers)
         return self._model
 
-    def get_prefix(self, request, *args, **kwargs):
-        return f"wizard_{kwargs['pk']}"
+    def steps(self) -> list[str]:
+        return applicable_steps(self.answers_model())
 
-    def get_step_url(self, step: str) -> str:
-        return reverse(self.url_name, kwargs={"pk": self.organisation.pk, "step": step})
+    def next_step(self, step: str) -> str | None:
+        steps = self.steps()
+        later = steps[steps.index(step) + 1 :] if step in steps else []
+        return later[0] if later else None
 
-    def get_form_initial(self, step: str):
-        return self.form_list[step].initial_from(self.statement.answers)
+    def previous_step(self, step: str) -> str | None:
+        steps = self.steps()
+        index = steps.index(step) if step in steps else 0
+        return steps[index - 1] if index > 0 else None
 
-    def get_form_kwargs(self, step: str | None = None) -> dict:
-        return form_kwargs(step, self.statement.answers)
+    def step_url(self, step: str) -> str:
+        return reverse("wizard:step", kwargs={"pk": self.organisation.pk, "step": step})
 
-    def get(self, request, *args, **kwargs):
-        step = kwargs.get("step")
+    @property
+    def step_field(self) -> str:
+        # The step a post belongs to, as a hidden field (named as django-formtools named it,
+        # so a page open during an upgrade still saves).
+        return f"wizard_{self.organisation.pk}-current_step"
+
+    def build_form(self, step: str, data=None):
+        form_class = STEPS_BY_NAME[step].form
+        answers = self.statement.answers
+        return form_class(
+            data=data,
+            prefix=step,
+            initial=form_class.initial_from(answers),
+            **form_kwargs(step, answers),
+        )
+
+    # Requests
+
+    def get(self, request, pk: int, step: str | None = None):
+        steps = self.steps()
         if step is None:
             # Resume where this person (in any browser) last saved.
             last = self.statement.last_step
-            forms = self.get_form_list()
-            target = self.get_next_step(last) if last in forms else self.steps.first
-            return redirect(self.get_step_url(target or last or self.steps.first))
-        if step == self.done_step_name:
-            return redirect(self.get_step_url("controle"))
-        return super().get(request, *args, **kwargs)
+            return redirect(
+                self.step_url(self.next_step(last) or last if last in steps else steps[0])
+            )
+        if step == DONE:
+            return redirect(self.step_url("controle"))
+        if step not in steps:
+            return redirect(self.step_url(steps[0]))
+        return self.render(step, self.build_form(step))
 
-    def post(self, *args, **kwargs):
-        # "Opslaan en terug" saves like "Opslaan en verder": going back never drops what was typed.
-        goto = self.request.POST.get("wizard_goto_step")
-        management = ManagementForm(self.request.POST, prefix=self.prefix)
-        if (
-            not management.is_valid()
-            or management.cleaned_data["current_step"] not in self.get_form_list()
-        ):
-            # formtools answers an unknown step with a KeyError (HTTP 500); this is bad input.
+    def post(self, request, pk: int, step: str | None = None):
+        step = request.POST.get(self.step_field)
+        if step not in self.steps():
             return HttpResponseBadRequest(_("Onbekende of ontbrekende stap."))
-        step = management.cleaned_data["current_step"]
-        self.storage.current_step = step
-        form = self.get_form(data=self.request.POST, files=self.request.FILES)
+        form = self.build_form(step, data=request.POST)
         if not form.is_valid():
-            return self.render(form)
+            return self.render(step, form)
         try:
-            revision = int(self.request.POST.get("revision", ""))
+            revision = int(request.POST.get("revision", ""))
         except ValueError:
             return HttpResponseBadRequest(_("Ontbrekende revisie."))
         before = self.findings_here(step)
@@ -112,35 +126,36 @@ class StatementWizard(NamedUrlSessionWizardView):
                 answers=form.apply(self.statement.answers),
                 step=step,
                 required_steps=required_steps,
-                user=self.request.user,
+                user=request.user,
             )
         except StatementConflict:
-            return self.render(form, conflict=MSG_CONFLICT)
+            return self.render(step, form, conflict=MSG_CONFLICT)
         except AnswersError as error:
-            return self.render(form, problems=error.problems)
-        # The saved answers may switch conditional steps on or off.
-        for attribute in ("_resolved_form_list", "_cache_signature"):
-            self.__dict__.pop(attribute, None)
+            return self.render(step, form, problems=error.problems)
+        # The saved answers may switch conditional steps on or off (answers_model follows).
+        steps = self.steps()
         new = [
             finding
             for field, found in self.findings_here(step).items()
             for finding in found
             if finding["severity"] == "E" and finding not in before.get(field, [])
         ]
-        if new and step in self.get_form_list():
+        if new and step in steps:
             # Saved, but this step now has something that blocks publishing: show it at its
             # field before moving on (a second save goes on to the next step).
             messages.warning(
-                self.request,
+                request,
                 _("Opgeslagen. Controleer de gemarkeerde velden: dit blokkeert het publiceren."),
             )
-            return redirect(self.get_step_url(step))
-        if goto and goto in self.get_form_list():
-            return redirect(self.get_step_url(goto))
-        if step == self.steps.last:
-            messages.success(self.request, _("De verklaring is opgeslagen."))
+            return redirect(self.step_url(step))
+        goto = request.POST.get("wizard_goto_step")  # "Opslaan en terug" saves too
+        if goto in steps:
+            return redirect(self.step_url(goto))
+        following = self.next_step(step)
+        if following is None:
+            messages.success(request, _("De verklaring is opgeslagen."))
             return redirect("statements:dashboard")
-        return redirect(self.get_step_url(self.get_next_step(step)))
+        return redirect(self.step_url(following))
 
     def findings_here(self, step: str) -> dict[str, list[dict]]:
         answers = self.statement.answers
@@ -165,11 +180,17 @@ class StatementWizard(NamedUrlSessionWizardView):
                     listed.append(item)
         return listed
 
-    def get_context_data(self, form, **kwargs):
-        context = super().get_context_data(form=form, **kwargs)
-        current = self.steps.current
-        context["step_findings"] = self.mark_fields(form, self.findings_here(current))
-        context |= {
+    def render(self, current: str, form, **extra):
+        steps = self.steps()
+        context = {
+            "form": form,
+            "wizard": SimpleNamespace(
+                management_form=forms.HiddenInput().render(self.step_field, current),
+                steps=SimpleNamespace(
+                    current=current, prev=self.previous_step(current), last=steps[-1]
+                ),
+            ),
+            "step_findings": self.mark_fields(form, self.findings_here(current)),
             "organisation": self.organisation,
             "statement": self.statement,
             "step": STEPS_BY_NAME[current],
@@ -177,21 +198,22 @@ class StatementWizard(NamedUrlSessionWizardView):
             "nav": [
                 {
                     "step": STEPS_BY_NAME[name],
-                    "url": self.get_step_url(name),
+                    "url": self.step_url(name),
                     "done": name in self.statement.completed_steps,
                     "current": name == current,
                 }
-                for name in self.get_form_list()
+                for name in steps
             ],
             "missing_steps": [
                 STEPS_BY_NAME[name].title
                 for name in required_steps(self.answers_model())
                 if name not in self.statement.completed_steps
             ],
+            **extra,
         }
         if current == "controle":
             context |= self.review_context()
-        return context
+        return render(self.request, self.template_name, context)
 
     def review_context(self) -> dict:
         answers = self.statement.answers
@@ -199,14 +221,14 @@ class StatementWizard(NamedUrlSessionWizardView):
             review = statement_review(answers)
         except StatementError as error:
             return {"preview_error": str(error)}
-        forms = self.get_form_list()
+        steps = self.steps()
         # The checker writes every message in both languages; show the one of the UI.
         message_key = f"message_{ui_language()}"
         for finding in review["check"]["findings"]:
             finding["message"] = finding[message_key]
             step, field = finding_target(finding, self.answers_model())
-            if step in forms:
-                finding["fix_url"] = self.get_step_url(step) + (f"#{field}" if field else "")
+            if step in steps:
+                finding["fix_url"] = self.step_url(step) + (f"#{field}" if field else "")
         return {
             "preview": review["page"],
             "check": review["check"],
