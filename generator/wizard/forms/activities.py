@@ -9,7 +9,6 @@ from generator.wizard.forms.base import (
     Declared,
     LinesField,
     TranslatedFields,
-    clean_none,
     enum_choices,
     merged,
     row_key,
@@ -21,11 +20,11 @@ class ActivityForm(Declared, TranslatedFields, forms.Form):
     paths = {
         **{f"retention_{key}": f"retention.{key}"
            for key in ("period", "unit", "trigger", "criterion", "per_category", "fiscal")},
-        "adm": "automated_decision",
         **{f"adm_{key}": f"automated_decision.{key}"
            for key in ("description", "logic", "consequences", "ground", "profiling")},
     }  # fmt: skip
-    not_answers = ("sensitive",)
+    # "sensitive" and "adm" are gates: whether the details below them are asked (and kept).
+    not_answers = ("sensitive", "adm")
     translated = ("name", "purpose", "criminal_data_basis", "bsn_law", "legal_obligation",
                   "legitimate_interest", "consent_withdrawal", "source_name",
                   "provision_consequence", "retention_trigger", "retention_criterion",
@@ -288,16 +287,8 @@ class BaseActivityFormSet(AnswersFormSet):
     def initial_from(cls, answers: dict) -> list[dict]:
         rows = []
         for activity in answers.get("activities", []):
-            row = {
-                key: value
-                for key, value in activity.items()
-                if key not in ("retention", "automated_decision")
-            }
-            retention = activity.get("retention") or {}
-            row |= {f"retention_{key}": value for key, value in retention.items()}
-            decision = activity.get("automated_decision")
-            if decision:
-                row |= {"adm": True, **{f"adm_{key}": value for key, value in decision.items()}}
+            row = {**ActivityForm.read_declared(activity), "id": activity["id"]}
+            row["adm"] = activity.get("automated_decision") is not None
             row["sensitive"] = (
                 "yes" if any(row.get(name) for name in ActivityForm.SENSITIVE) else "no"
             )
@@ -311,38 +302,9 @@ class BaseActivityFormSet(AnswersFormSet):
         activities = []
         for row in self.rows():
             key = row_key(row["id"], row["name"], taken, "verwerking")
-            activity = {
-                field: clean_none(row[field])
-                if not isinstance(row[field], (bool, list))
-                else row[field]
-                for field in ActivityForm.base_fields
-                if not field.startswith(("retention_", "adm", "id", "sensitive"))
-            }
-            activity["id"] = key
-            activity["legal_basis"] = row["legal_basis"] or None
-            activity["provision"] = row["provision"] or None
-            activity["special_category_exception"] = row["special_category_exception"] or None
-            activity["source_notice"] = row["source_notice"] or None
-            activity["purpose"] = row["purpose"]
-            activity["retention"] = {
-                "period": row["retention_period"],
-                "unit": row["retention_unit"] or None,
-                "trigger": row["retention_trigger"] or None,
-                "criterion": row["retention_criterion"] or None,
-                "fiscal": row["retention_fiscal"],
-                "per_category": row["retention_per_category"] or None,
-            }
-            activity["automated_decision"] = (
-                {
-                    "description": row["adm_description"],
-                    "logic": row["adm_logic"],
-                    "consequences": row["adm_consequences"],
-                    "ground": row["adm_ground"],
-                    "profiling": row["adm_profiling"],
-                }
-                if row["adm"]
-                else None
-            )
+            activity = {**ActivityForm.item_from(row), "id": key}
+            if not row["adm"]:
+                activity["automated_decision"] = None
             # Which recipients get the data is chosen in the "ontvangers" step; keep it.
             activity["recipients"] = previous.get(key, {}).get("recipients", [])
             activities.append(activity)

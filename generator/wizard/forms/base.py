@@ -189,6 +189,15 @@ class Declared:
                 found[name] = value
         return found
 
+    @classmethod
+    def item_from(cls, data: dict) -> dict:
+        """A list item (a row form's answers) from its cleaned data, every declared field at
+        its place."""
+        item: dict = {}
+        for name, path in cls.field_paths().items():
+            write_path(item, path, stored(data[name]))
+        return item
+
     def write_declared(self, answers: dict, data: dict) -> dict:
         """A copy of the answers with every declared field written at its place."""
         result = merged(answers)

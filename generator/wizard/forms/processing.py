@@ -12,7 +12,6 @@ from generator.wizard.forms.base import (
     CountryField,
     Declared,
     TranslatedFields,
-    clean_none,
     enum_choices,
     merged,
     row_key,
@@ -74,14 +73,11 @@ class BaseServiceFormSet(AnswersFormSet):
 
     @classmethod
     def initial_from(cls, answers: dict) -> list[dict]:
-        return [dict(service) for service in answers.get("services", [])]
+        return [ServiceForm.read_declared(service) for service in answers.get("services", [])]
 
     def apply(self, answers: dict) -> dict:
         result = merged(answers)
-        result["services"] = [
-            {key: row[key] or None for key in ("name", "kind", "url", "description")}
-            for row in self.rows()
-        ]
+        result["services"] = [ServiceForm.item_from(row) for row in self.rows()]
         return result
 
 
@@ -147,7 +143,13 @@ class BaseRecipientFormSet(AnswersFormSet):
                 for a in answers.get("activities", [])
                 if recipient["id"] in a.get("recipients", [])
             ]
-            rows.append({**recipient, "activities": used_by})
+            rows.append(
+                {
+                    **RecipientForm.read_declared(recipient),
+                    "id": recipient["id"],
+                    "activities": used_by,
+                }
+            )
         return rows
 
     def apply(self, answers: dict) -> dict:
@@ -157,12 +159,8 @@ class BaseRecipientFormSet(AnswersFormSet):
         recipients, used_by = [], {}
         for row in self.rows():
             key = row_key(row["id"], row["name"], taken, "ontvanger")
-            recipient = {**previous.get(key, {})}
-            recipient |= {
-                field: clean_none(row[field])
-                for field in ("name", "role", "category", "description", "country")
-            }
-            recipient |= {"id": key, "dpa_signed": row["dpa_signed"], "catalog": row["catalog"]}
+            # The transfer fields are the Doorgifte step's; they stay as they were.
+            recipient = {**previous.get(key, {}), **RecipientForm.item_from(row), "id": key}
             facts = (row["catalog"] or {}).get("facts", {})
             if not recipient.get("transfer_mechanism") and facts.get("transfer_mechanism"):
                 # Picked from the catalog: its safeguard is the starting point of "doorgifte".
@@ -251,11 +249,8 @@ class BaseTransferFormSet(AnswersFormSet):
     def initial_from(cls, answers: dict) -> list[dict]:
         return [
             {
+                **TransferForm.read_declared(r),
                 "id": r["id"],
-                "transfer_mechanism": r.get("transfer_mechanism"),
-                "derogation_ground": r.get("derogation_ground"),
-                "derogation": r.get("derogation"),
-                "safeguard_copy": r.get("safeguard_copy"),
                 "label": f"{text_of(r['name'], 'nl')} ({countries.country_name(r['country'], 'nl')})",
             }
             for r in answers.get("recipients", [])
@@ -268,12 +263,7 @@ class BaseTransferFormSet(AnswersFormSet):
         for recipient in result.get("recipients", []):
             row = rows.get(recipient["id"])
             if row:
-                recipient |= {
-                    "transfer_mechanism": row["transfer_mechanism"],
-                    "derogation_ground": row["derogation_ground"] or None,
-                    "derogation": row["derogation"] or None,
-                    "safeguard_copy": row["safeguard_copy"] or None,
-                }
+                recipient |= TransferForm.item_from(row)
         return result
 
 

@@ -12,7 +12,6 @@ from generator.wizard.forms.base import (
     LinesField,
     TranslatedFields,
     YesNoField,
-    clean_none,
     enum_choices,
     merged,
 )
@@ -128,7 +127,9 @@ class BaseCookieFormSet(AnswersFormSet):
         rows = []
         for cookie in answers.get("cookies", {}).get("items", []):
             analytics = cookie.get("analytics") or {}
-            rows.append({**cookie, "analytics": [key for key, on in analytics.items() if on]})
+            # The settings are ticked as a list of the conditions that hold.
+            chosen = [key for key, on in analytics.items() if on]
+            rows.append({**CookieForm.read_declared(cookie), "analytics": chosen})
         return rows
 
     @classmethod
@@ -139,23 +140,12 @@ class BaseCookieFormSet(AnswersFormSet):
         result = merged(answers)
         items = []
         for row in self.rows():
-            item = {
-                field: clean_none(row[field])
-                for field in (
-                    "name",
-                    "party",
-                    "recipient",
-                    "provider",
-                    "category",
-                    "purpose",
-                    "duration",
-                    "activity",
-                )
-            }
-            item["purpose"], item["duration"] = row["purpose"], row["duration"]
-            item["catalog"] = row["catalog"]
-            if row["category"] == c.CookieCategory.ANALYTICS:
-                item["analytics"] = {key: key in row["analytics"] for key in ANALYTICS_CONDITIONS}
+            item = CookieForm.item_from(row)
+            item["analytics"] = (
+                {key: key in row["analytics"] for key in ANALYTICS_CONDITIONS}
+                if row["category"] == c.CookieCategory.ANALYTICS
+                else None
+            )
             items.append(item)
         result["cookies"] = {
             "items": items,
@@ -301,7 +291,8 @@ class BaseOtherFormSet(AnswersFormSet):
 
     @classmethod
     def initial_from(cls, answers: dict) -> list[dict]:
-        return [dict(section) for section in answers.get("other", {}).get("extra_sections", [])]
+        sections = answers.get("other", {}).get("extra_sections", [])
+        return [ExtraSectionForm.read_declared(section) for section in sections]
 
     @classmethod
     def main_initial_from(cls, answers: dict) -> dict:
@@ -309,9 +300,7 @@ class BaseOtherFormSet(AnswersFormSet):
 
     def apply(self, answers: dict) -> dict:
         result = self.main.write_declared(answers, self.main.cleaned_data)
-        result["other"]["extra_sections"] = [
-            {"title": row["title"], "body": row["body"]} for row in self.rows()
-        ]
+        result["other"]["extra_sections"] = [ExtraSectionForm.item_from(row) for row in self.rows()]
         return result
 
 
