@@ -90,7 +90,7 @@ def markdown(key: str) -> str:
 def test_retention_set_by_law_names_the_law():
     care = markdown("zorgpraktijk")
     assert "20 jaar" in care and "7:454" in care
-    assert "artikel 52 Algemene wet inzake rijksbelastingen" in care
+    assert "artikel 52 lid 4 Algemene wet inzake rijksbelastingen" in care
     bouw = markdown("bouw")
     assert "Vier weken na het einde van de sollicitatieprocedure" in bouw
     assert "7:761" in bouw
@@ -148,3 +148,10 @@ def test_the_list_speaks_the_ui_language(client):
     client.force_login(MembershipFactory().user)
     page = client.get(reverse("statements:organisation_new"), HTTP_ACCEPT_LANGUAGE="en")
     assert "Hair or beauty salon" in page.content.decode()
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_name_that_ends_in_a_full_stop_gets_no_second_one(key):
+    # The website or app goes by the organisation's name, "Voorbeeld B.V.", until renamed.
+    text = markdown(key)
+    assert "Voorbeeld B.V." in text and "B.V.." not in text
