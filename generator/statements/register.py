@@ -119,6 +119,12 @@ def register_xlsx(answers: Answers, in_worker: bool = False) -> bytes:
         cell.font = Font(bold=True)
     for row in register_rows(answers):
         sheet.append([row[key] for key, _title in COLUMNS])
+        # openpyxl stores a text that starts with "=" as a formula (and Excel runs "+", "-"
+        # and "@" as one): every answer is text, so it is stored as text (OWASP, CSV and
+        # formula injection).
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
     for index, _column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = 38
     for row in sheet.iter_rows():

