@@ -2,8 +2,9 @@
 
 import html
 import re
+from urllib.parse import quote, urlsplit
 
-from markdownify import markdownify
+from markdownify import MarkdownConverter
 
 from generator.documents.document import Document
 from generator.documents.options import WORDS, OutputOptions
@@ -21,6 +22,31 @@ def _escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+# A link survives only to where a reader can safely go (issue 17): the web, e-mail, phone.
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+# Kept as they are in a URL; anything else (spaces, brackets, quotes, < and >) is
+# percent-encoded, so an address cannot end the Markdown link early and start markup.
+URL_SAFE = ":/?#@!$&'*+,;=%~-._"
+
+
+class _Converter(MarkdownConverter):
+    """markdownify, with every character of text that Markdown reads as markup escaped
+    (escape_misc: "<" of a typed tag, "[" of a typed link) and only safe links kept."""
+
+    def convert_a(self, el, text, parent_tags):
+        href = (el.get("href") or "").strip()
+        scheme = urlsplit(href).scheme.lower() if href else ""
+        if scheme not in LINK_SCHEMES:
+            el.attrs.pop("href", None)
+            return super().convert_a(el, text, parent_tags)
+        el["href"] = quote(href, safe=URL_SAFE)
+        return super().convert_a(el, text, parent_tags)
+
+
+def _markdown(html_text: str) -> str:
+    return _Converter(heading_style="ATX", bullets="-", escape_misc=True).convert(html_text)
+
+
 def render(document: Document, options: OutputOptions) -> bytes:
     meta = document.metadata
     words = WORDS[meta.language]
@@ -32,6 +58,6 @@ def render(document: Document, options: OutputOptions) -> bytes:
     parts = [f"# {_escape(meta.title)}", "*" + " · ".join(facts) + "*"]
     for section in document.sections:
         parts.append(f"## {_escape(section.title)}")
-        body = markdownify(section.html, heading_style="ATX", bullets="-")
+        body = _markdown(section.html)
         parts.append(body.strip())
     return ("\n\n".join(parts) + "\n").encode()
