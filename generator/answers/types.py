@@ -1,7 +1,6 @@
 """The field types the Answers are made of: trimmed text without control characters, and
 Dutch formats checked by generator.lib.validators, each failing with a Dutch message."""
 
-import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
@@ -9,12 +8,11 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from generator.lib import countries, validators
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
 
 def _no_control_chars(value: str) -> str:
-    # NUL and other control characters break PDFs and databases; Django forms refuse NUL too.
-    if _CONTROL_CHARS.search(value):
+    # NUL and other control characters break PDFs and databases; zero-width and bidirectional
+    # characters make a name read otherwise than it is written (issue 17).
+    if validators.has_hidden_chars(value):
         raise PydanticCustomError("control_chars", "Deze tekst bevat onzichtbare stuurtekens.")
     return value
 

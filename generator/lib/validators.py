@@ -33,7 +33,12 @@ MSG_PLAIN_LINE = gettext_noop(
 _KVK_RE = re.compile(r"^\d{8}$")
 _VAT_RE = re.compile(r"^NL\d{9}B\d{2}$")
 # Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not our concern.
-_EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+# No "?", "&" or "%" in the local part and only letters, digits, dots and hyphens in the domain:
+# an address is written into mailto: links, where "info@x.nl?bcc=…" would add recipients.
+_EMAIL_RE = re.compile(
+    r"^[A-Za-z0-9.!#$'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
+)
 _URL_RE = re.compile(r"^https?://[^\s<>\"']+\.[^\s<>\"']+$", re.IGNORECASE)
 
 
@@ -103,6 +108,17 @@ def normalise_url(value: str) -> str:
     if not _URL_RE.match(value):
         raise ValueError(MSG_URL)
     return value
+
+
+# Characters that are not seen but change how a text reads: control characters, and the
+# zero-width and bidirectional formatting characters ("\u202e" shows "Bank" as "knaB").
+HIDDEN_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def has_hidden_chars(value: str) -> bool:
+    return bool(HIDDEN_CHARS.search(value))
 
 
 def plain_line(value: str) -> str:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from generator.answers.labels import label
 from generator.answers.types import LocalText, text_of
-from generator.lib import countries
+from generator.lib import countries, validators
 
 
 def lib_validator(func: Callable[[str], str]) -> Callable[[str], None]:
@@ -154,6 +154,10 @@ def shown_when(form, name: str) -> tuple[str, tuple[str, ...]] | None:
 
 
 LANGUAGE_NAMES = {"nl": _("Nederlands"), "en": _("Engels")}
+MSG_HIDDEN = _(
+    "Deze tekst bevat onzichtbare tekens (zoals een tekst die van rechts naar links draait of een "
+    "spatie zonder breedte). Typ hem opnieuw."
+)
 MSG_MAIN_FIRST = _("Vul eerst de tekst hierboven in; dit is de vertaling ervan.")
 MSG_SAME_LINES = _(
     "Geef voor elke regel hierboven een vertaling, in dezelfde volgorde: %(expected)s regels."
@@ -303,6 +307,12 @@ class TranslatedFields:
 
     def clean(self) -> dict:
         data = super().clean()
+        # The answers refuse invisible characters too; here the message is at the field.
+        for name, value in list(data.items()):
+            texts = value if isinstance(value, list) else [value]
+            if any(isinstance(t, str) and validators.has_hidden_chars(t) for t in texts):
+                self.add_error(name, MSG_HIDDEN)
+                data.pop(name, None)
         for name in self.translated:
             versions = {lang: data.pop(f"{name}__{lang}", "") for lang in self.languages}
             if name in self.errors:
