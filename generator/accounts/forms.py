@@ -3,6 +3,9 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from generator.lib import validators
+from generator.wizard.forms.base import lib_validator
+
 
 class SignupForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"), help_text=_("Hiermee logt u in."))
@@ -16,6 +19,8 @@ class SignupForm(forms.Form):
         max_length=120,
         required=False,
         help_text=_("Bijvoorbeeld uw bedrijfsnaam. Leeg: uw e-mailadres."),
+        # It goes into e-mail subjects: one visible line (a newline made sending fail).
+        validators=[lib_validator(validators.plain_line)],
     )
 
     def clean_email(self) -> str:

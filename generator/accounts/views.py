@@ -1,7 +1,9 @@
+import smtplib
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.mail import send_mail
+from django.core.mail import BadHeaderError, send_mail
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -55,19 +57,31 @@ def workspace_members(request: HttpRequest, pk: int) -> HttpResponse:
             link = request.build_absolute_uri(
                 reverse("accounts:invitation", args=[invitation.token])
             )
-            send_mail(
-                _("Uitnodiging voor %(workspace)s") % {"workspace": workspace.name},
-                _(
-                    "%(user)s nodigt u uit om samen privacyverklaringen te maken. Open deze link: %(link)s"
+            # One line, whatever an older workspace name holds: a header cannot span lines.
+            name = " ".join(workspace.name.split())
+            try:
+                send_mail(
+                    _("Uitnodiging voor %(workspace)s") % {"workspace": name},
+                    _(
+                        "%(user)s nodigt u uit om samen privacyverklaringen te maken. Open deze link: %(link)s"
+                    )
+                    % {"user": request.user.email or request.user.username, "link": link},
+                    None,
+                    [invitation.email],
                 )
-                % {"user": request.user.email or request.user.username, "link": link},
-                None,
-                [invitation.email],
-            )
-            messages.success(
-                request, _("Uitnodiging verstuurd naar %(email)s.") % {"email": invitation.email}
-            )
-            return redirect("accounts:members", pk=workspace.pk)
+            except (BadHeaderError, smtplib.SMTPException, OSError):
+                # Not sent: no invitation either, nothing half-done.
+                invitation.delete()
+                form.add_error(
+                    "email",
+                    _("De uitnodiging kon niet worden verstuurd. Probeer het later opnieuw."),
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Uitnodiging verstuurd naar %(email)s.") % {"email": invitation.email},
+                )
+                return redirect("accounts:members", pk=workspace.pk)
     context = {
         "workspace": workspace,
         "is_owner": is_owner,
