@@ -6,7 +6,6 @@ phonenumbers; this module only chooses the stored form and the wording.
 """
 
 import re
-import unicodedata
 
 import phonenumbers
 from django.utils.translation import gettext_noop
@@ -122,9 +121,8 @@ def has_hidden_chars(value: str) -> bool:
 
 
 def plain_line(value: str) -> str:
-    """A name shown as one line: no line breaks or other control characters, and no format
-    characters (bidirectional overrides, zero-width spaces), which make a name read otherwise
-    than it is written."""
-    if any(unicodedata.category(char) in ("Cc", "Cf") for char in value):
+    """A name shown as one line: no line breaks or tabs, and none of the hidden characters
+    every text refuses (has_hidden_chars)."""
+    if any(char in value for char in "\n\r\t") or has_hidden_chars(value):
         raise ValueError(MSG_PLAIN_LINE)
     return value

@@ -186,6 +186,21 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
     return render(request, "statements/organisation_import.html", {"form": form})
 
 
+def _name_page(request, form, organisation, title: str, intro: str, submit: str) -> HttpResponse:
+    """The page that asks an organisation's name: for a copy and for a rename."""
+    name = {"name": organisation.name}
+    return render(
+        request,
+        "statements/organisation_name.html",
+        {
+            "form": form,
+            "title": title % name,
+            "intro": intro % name if intro else "",
+            "submit": submit,
+        },
+    )
+
+
 @login_required
 def organisation_clone_view(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk)
@@ -198,21 +213,11 @@ def organisation_clone_view(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Kopie gemaakt: %(name)s. Pas de gegevens aan.") % {"name": copy.name}
         )
         return redirect("wizard:start", pk=copy.pk)
-    return render(
-        request,
-        "statements/organisation_name.html",
-        {
-            "form": form,
-            "organisation": organisation,
-            "title": _("%(name)s kopiëren") % {"name": organisation.name},
-            "intro": _(
-                "De kopie krijgt de antwoorden van %(name)s, zonder de gepubliceerde versies, "
-                "de ingangsdatum en het versienummer."
-            )
-            % {"name": organisation.name},
-            "submit": _("Kopie maken"),
-        },
+    intro = _(
+        "De kopie krijgt de antwoorden van %(name)s, zonder de gepubliceerde versies, "
+        "de ingangsdatum en het versienummer."
     )
+    return _name_page(request, form, organisation, _("%(name)s kopiëren"), intro, _("Kopie maken"))
 
 
 @login_required
@@ -225,17 +230,7 @@ def organisation_rename_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("De naam is gewijzigd."))
         return redirect("statements:dashboard")
-    return render(
-        request,
-        "statements/organisation_name.html",
-        {
-            "form": form,
-            "organisation": organisation,
-            "title": _("%(name)s hernoemen") % {"name": organisation.name},
-            "intro": "",
-            "submit": _("Naam opslaan"),
-        },
-    )
+    return _name_page(request, form, organisation, _("%(name)s hernoemen"), "", _("Naam opslaan"))
 
 
 @login_required
