@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from generator.clauses.files import ClauseSpec
 from generator.clauses.models import ClauseRevision, ClauseTemplate
+from generator.clauses.rendering import ClauseError
 from generator.clauses.services import (
     active_clauses,
     clause_approve,
@@ -27,6 +28,10 @@ from generator.clauses.services import (
     clause_validate,
     examples,
 )
+from generator.lib.isolation import IsolatedFailure, run_isolated
+
+# The whole statement with every clause: a second or two of real work on a slow machine.
+PREVIEW_CPU_SECONDS = 20
 
 
 class ClauseTemplateForm(forms.ModelForm):
@@ -204,10 +209,30 @@ class ClauseTemplateAdmin(admin.ModelAdmin):
             source.get("register") if source.get("register") in ("formal", "informal") else None
         )
         clauses = [s for s in active_clauses(template.language) if s.key != spec.key] + [spec]
-        document = statement_document(
-            example.answers, register=register, clauses=sorted(clauses, key=lambda s: s.order)
-        )
-        return HttpResponse(FORMATS["html"].render(document, OutputOptions()))
+        clauses.sort(key=lambda s: s.order)
+
+        def rendered() -> dict:
+            try:
+                document = statement_document(example.answers, register=register, clauses=clauses)
+            except ClauseError as error:
+                return {"problems": [str(error)]}
+            return {"html": FORMATS["html"].render(document, OutputOptions()).decode()}
+
+        # In a child process with memory and CPU limits, like validation (lib/isolation.py).
+        try:
+            result = run_isolated(
+                rendered, cpu_seconds=PREVIEW_CPU_SECONDS, wall_seconds=3 * PREVIEW_CPU_SECONDS
+            )
+        except IsolatedFailure as failure:
+            result = {"problems": [failure.reason]}
+        if "problems" in result:
+            return render(
+                request,
+                "admin/clauses/clausetemplate/preview_refused.html",
+                {"template": template, "problems": result["problems"]},
+                status=400,
+            )
+        return HttpResponse(result["html"])
 
     def diff_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         template = self._template(request, pk)

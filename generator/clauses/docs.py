@@ -455,7 +455,12 @@ def clauses_markdown() -> str:
         f"templates over {rendering.MAX_TEMPLATE_CHARS:,} characters; output over "
         f"{rendering.MAX_CLAUSE_OUTPUT_CHARS:,} characters per clause; more than "
         f"{rendering.TIME_BUDGET_SECONDS:g} seconds per clause; printing a Python object (such as a "
-        "helper without calling it). The error names the clause and, where known, the line.",
+        "helper without calling it); a join, `%`, `format`, `translate`, `~` or `+` whose result "
+        f"would pass {rendering.MAX_REPEAT_CHARS:,} characters; `sum` with anything but numbers; "
+        "nesting so deep that the compiler gives up (thousands of parentheses, hundreds of `if` "
+        "blocks, about twenty `for` blocks inside each other). Validation and the preview run in a "
+        "child process with a memory limit and a CPU-time limit, so what slips past these checks "
+        "is stopped there. The error names the clause and, where known, the line.",
         "",
         "## Writing well",
         "",

@@ -13,13 +13,16 @@ import string
 import threading
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 import markdown
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generator.answers.free_text import in_language
@@ -116,8 +119,55 @@ def _expansion_check(name: str, value: Any, args: tuple) -> None:
         old, new = str(args[0]), str(args[1])
         count = text.count(old) if old else len(text) + 1
         _too_big(len(text) + count * max(0, len(new) - len(old)))
-    elif name == "format":
-        _check_percent_format(text)
+    elif name == "format":  # the |format filter: text % args
+        _check_percent(text, args)
+    elif name == "translate" and args and isinstance(args[0], Mapping):
+        longest = max((_size(v) for v in args[0].values() if v is not None), default=1)
+        _too_big(len(text) * max(1, longest))
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, str) else len(str(value))
+
+
+def _check_percent(text: str, operand: Any) -> None:
+    """`text % operand` (and |format): no wide field, and no result past the cap, counting
+    every "%" as a field that could print the largest argument."""
+    _check_percent_format(text)
+    if isinstance(operand, tuple):
+        sizes = [_size(item) for item in operand]
+    elif isinstance(operand, Mapping):
+        sizes = [_size(item) for item in operand.values()]
+    else:
+        sizes = [_size(operand)]
+    _too_big(len(text) + text.count("%") * max(sizes, default=0))
+
+
+def _joined(separator: str, items: list) -> None:
+    _too_big(len(separator) * max(0, len(items) - 1) + sum(_size(item) for item in items))
+
+
+def _bounded_join(original: Any) -> Any:
+    # |join: the items are counted before the join builds the text (a generator is read once,
+    # so it is made a list first).
+    def bounded(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> Any:
+        items = list(value)
+        _joined(str(d), items)
+        return original(eval_ctx, items, d, attribute)
+
+    bounded.jinja_pass_arg = original.jinja_pass_arg
+    return bounded
+
+
+def _bounded_sum(original: Any) -> Any:
+    # |sum(start=[]) adds lists or texts one by one, copying the growing result each time.
+    def bounded(environment: Any, iterable: Any, attribute: Any = None, start: Any = 0) -> Any:
+        if not isinstance(start, (int, float, Decimal)) or isinstance(start, bool):
+            raise SecurityError("sum telt alleen getallen op")
+        return original(environment, iterable, attribute, start)
+
+    bounded.jinja_pass_arg = original.jinja_pass_arg
+    return bounded
 
 
 def _bounded_filter(name: str, original: Any) -> Any:
@@ -138,12 +188,37 @@ def _bounded_filter(name: str, original: Any) -> Any:
     return bounded
 
 
+class _CodeGenerator(CodeGenerator):
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        # `a ~ b` compiles to a join Jinja2 does not let a sandbox intercept; send it through
+        # the environment, which measures the parts first (doubling a text 30 times with ~).
+        self.write("environment.checked_concat(context, (")
+        for argument in node.nodes:
+            self.visit(argument, frame)
+            self.write(", ")
+        self.write("))")
+
+
 class ClauseEnvironment(ImmutableSandboxedEnvironment):
-    intercepted_binops = frozenset({"**", "*"})
+    intercepted_binops = frozenset({"**", "*", "%", "+"})
+    code_generator_class = _CodeGenerator
+
+    def checked_concat(self, context: Any, parts: tuple) -> Any:
+        _check_time()
+        _joined("", list(parts))
+        return markup_join(parts) if context.eval_ctx.autoescape else str_join(parts)
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
         if operator_name == "**":
             raise SecurityError("machtsverheffen (**) is niet toegestaan in clausules")
+        if operator_name == "%":
+            if isinstance(left, str):
+                _check_percent(left, right)
+            return operator.mod(left, right)
+        if operator_name == "+":
+            if isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
+                _too_big(len(left) + len(right))  # doubling a list with l + l
+            return operator.add(left, right)
         if operator_name == "*":
             for seq, count in ((left, right), (right, left)):
                 if (
@@ -167,19 +242,37 @@ class ClauseEnvironment(ImmutableSandboxedEnvironment):
         _check_time()
         owner = getattr(__obj, "__self__", None)
         if isinstance(owner, str):  # 'x'.center(10**9), 'x'.replace(...), '...'.format(...)
-            _expansion_check(getattr(__obj, "__name__", ""), owner, args + tuple(kwargs.values()))
+            name = getattr(__obj, "__name__", "")
+            if name == "join" and len(args) == 1 and not kwargs:
+                items = list(args[0])
+                _joined(owner, items)
+                args = (items,)
+            _expansion_check(name, owner, args + tuple(kwargs.values()))
         return super().call(__context, __obj, *args, **kwargs)
 
     def wrap_str_format(self, value: Any) -> Any:
         # The sandbox hands out its own wrapper for str.format and str.format_map when the
         # attribute is read; check the format string's widths before handing it out.
         wrapped = super().wrap_str_format(value)
-        if wrapped is not None:
-            for _text, _field, spec, _conversion in string.Formatter().parse(value.__self__):
-                if spec and "{" in spec:
-                    raise SecurityError("een breedte in een opmaak is te groot")
-                _check_format_spec(spec or "")
-        return wrapped
+        if wrapped is None:
+            return None
+        text = value.__self__
+        fields = 0
+        for _text, field, spec, _conversion in string.Formatter().parse(text):
+            if spec and "{" in spec:
+                raise SecurityError("een breedte in een opmaak is te groot")
+            _check_format_spec(spec or "")
+            fields += field is not None
+
+        def measured(*args: Any, **kwargs: Any) -> Any:
+            # ('{0}' * 10000).format(long_text): every field may print the longest argument.
+            values = [*args, *kwargs.values()]
+            if value.__name__ == "format_map" and args and isinstance(args[0], Mapping):
+                values = list(args[0].values())
+            _too_big(len(text) + fields * max((_size(v) for v in values), default=0))
+            return wrapped(*args, **kwargs)
+
+        return measured
 
 
 def _register_helpers(register: str, language: str = "nl") -> dict[str, Any]:
@@ -222,16 +315,24 @@ def _make_environment() -> ClauseEnvironment:
     env.filters.pop("safe", None)
     for name in ("center", "indent", "replace", "format"):
         env.filters[name] = _bounded_filter(name, env.filters[name])
+    env.filters["join"] = _bounded_join(env.filters["join"])
+    env.filters["sum"] = _bounded_sum(env.filters["sum"])
     return env
 
 
 ENV = _make_environment()
 
 
+def _listed(items: Any, language: str, style: str = "standard") -> str:
+    items = list(items)
+    _joined(", ", items)
+    return dutch.format_list(items, language, style)
+
+
 def _language_helpers(language: str) -> dict[str, Any]:
     return {
-        "list_and": lambda items: dutch.format_list(list(items), language),
-        "list_or": lambda items: dutch.format_list(list(items), language, style="or"),
+        "list_and": lambda items: _listed(items, language),
+        "list_or": lambda items: _listed(items, language, style="or"),
         "number": lambda value: dutch.number_words(int(value), language),
         "capfirst": dutch.capfirst,
         "sentence": dutch.sentence,
@@ -267,6 +368,21 @@ def compile_clause(source: str, key: str) -> Any:
         return _compile(source)
     except TemplateSyntaxError as error:
         raise ClauseError(key, error.message or str(error), error.lineno) from None
+    except RecursionError:
+        # Jinja2's parser and compiler recurse per parenthesis, bracket, block and filter.
+        raise ClauseError(
+            key, "de tekst is te diep genest (haakjes, blokken of filters binnen elkaar)"
+        ) from None
+    except SyntaxError:
+        # Python's own compiler, on the code Jinja2 made: "too many statically nested blocks"
+        # (its line number is one of that code, not of the clause).
+        raise ClauseError(
+            key, "de tekst heeft te veel blokken ({% for %}, {% if %}) binnen elkaar"
+        ) from None
+    except ValueError:
+        raise ClauseError(key, "een getal in de tekst is te lang") from None
+    except MemoryError:
+        raise ClauseError(key, "de tekst is te groot om te vertalen") from None
 
 
 def render_template(source: str, key: str, variables: dict[str, Any]) -> str:
@@ -286,7 +402,12 @@ def render_template(source: str, key: str, variables: dict[str, Any]) -> str:
         raise
     except SecurityError as error:
         raise ClauseError(key, f"niet toegestaan: {error}", _error_line(error)) from None
-    except (TemplateError, RecursionError, MemoryError, ArithmeticError, TypeError,
+    except MemoryError as error:
+        # In the child process of validation and preview: past its address-space limit.
+        raise ClauseError(
+            key, "de clausule gebruikt te veel geheugen", _error_line(error)
+        ) from None
+    except (TemplateError, RecursionError, ArithmeticError, TypeError,
             ValueError, LookupError, AttributeError) as error:  # fmt: skip
         raise ClauseError(key, f"{type(error).__name__}: {error}", _error_line(error)) from None
     finally:

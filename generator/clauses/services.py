@@ -23,14 +23,25 @@ from generator.clauses.rendering import (
 )
 from generator.documents.document import plain_text
 from generator.lib.dutch import register_slips
+from generator.lib.isolation import IsolatedFailure, run_isolated
 
 logger = logging.getLogger(__name__)
 
-# Python object representations in output (escaped or not) mean a template printed an
-# internal object, such as a helper function instead of its result.
+# Python object representations in output mean a template printed an internal object, such as
+# a helper function instead of its result: "<function …>", "<Namespace {…}>" and
+# "<TemplateReference None>" arrive escaped (a clause's own tags never are), and a slice of one,
+# (r|string)[1:], still shows its memory address.
 _LEAK = re.compile(
-    r"(<|&lt;)(class|function|module|built-in|bound method|generator|jinja2\.)|object at 0x"
+    r"(<|&lt;)(class|function|module|built-in|bound method|generator|jinja2\.)"
+    r"|&lt;[A-Za-z_][\w.]*(\s|&gt;)"
+    r"|\bat 0x[0-9a-fA-F]{4,}"
 )
+
+# The child process that validates (lib/isolation.py): CPU seconds for one clause, rendered
+# for every example in both registers (about 0.1 s of real work; the in-process budget allows
+# 2 s per render), and the wall-clock time after which it is killed, for a busy machine.
+VALIDATE_CPU_SECONDS = 10
+VALIDATE_CPU_SECONDS_PER_EXTRA_CLAUSE = 2
 
 
 SAMPLE_CHANGES = {
@@ -85,7 +96,28 @@ def active_clauses(language: str) -> list[ClauseSpec]:
 
 def clause_validate(spec: ClauseSpec) -> list[str]:
     """Compile the clause and render it against every example answers file in both registers,
-    within the sandbox's caps. Returns the problems; an empty list means it would be accepted."""
+    within the sandbox's caps, in a child process with memory and CPU limits. Returns the
+    problems; an empty list means it would be accepted."""
+    return clauses_validate([spec])[0]
+
+
+def clauses_validate(specs: list[ClauseSpec]) -> list[list[str]]:
+    """clause_validate for many clauses in one child process (loading the defaults validates a
+    hundred); when that child fails, each clause again on its own, to name the one at fault."""
+    cpu = VALIDATE_CPU_SECONDS + VALIDATE_CPU_SECONDS_PER_EXTRA_CLAUSE * (len(specs) - 1)
+    try:
+        return run_isolated(
+            lambda: [_validate_here(spec) for spec in specs],
+            cpu_seconds=cpu,
+            wall_seconds=3 * cpu + 10,
+        )
+    except IsolatedFailure as failure:
+        if len(specs) > 1:
+            return [clauses_validate([spec])[0] for spec in specs]
+        return [[f"tekst: clausule '{specs[0].key}': {failure.reason}"]]
+
+
+def _validate_here(spec: ClauseSpec) -> list[str]:
     problems: list[str] = []
     for source, part in ((spec.body, "tekst"), (spec.title, "titel")):
         try:
@@ -214,8 +246,8 @@ def clauses_import(
     defaults on every start never duplicates a revision)."""
     problems = [
         f"{spec.language}/{spec.key}: {problem}"
-        for spec in specs
-        for problem in clause_validate(spec)
+        for spec, found in zip(specs, clauses_validate(specs), strict=True)
+        for problem in found
     ]
     if problems:
         raise ClauseRefused(problems)
