@@ -261,6 +261,12 @@ BATCH_STALL_SECONDS = env_int("BATCH_STALL_SECONDS", 300)
 # How long a web request waits for the task worker to make an uncached PDF before it answers
 # "try again shortly" (HTTP 503); a warm render takes well under a second.
 PDF_WAIT_SECONDS = env_int("PDF_WAIT_SECONDS", 20)
+# CPU seconds one PDF may take in the task worker before it is given up as too large (the
+# largest statement and register allowed take well under this on a slow machine;
+# docs/benchmarks.md), and how long such a failure is remembered, so that asking again does
+# not queue the same hopeless render (issue 17).
+PDF_RENDER_SECONDS = env_int("PDF_RENDER_SECONDS", 60)
+PDF_FAILED_REMEMBER_SECONDS = env_int("PDF_FAILED_REMEMBER_SECONDS", 600)
 
 LOGGING = {
     "version": 1,

@@ -3,8 +3,12 @@ header, "pagina X van Y", bundled fonts, tagged PDF/UA-1 by default or PDF/A-3b 
 
 import atexit
 import hashlib
+import signal
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 from functools import cache
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -12,7 +16,9 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.db.models import Q
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from generator.documents.document import Document
 from generator.documents.html import page_context
@@ -40,6 +46,36 @@ class PdfPending(Exception):
 
 class PdfFailed(Exception):
     """The task worker could not make this PDF."""
+
+
+class PdfTooLarge(Exception):
+    """This PDF is too large to make: past an output cap, or past its render time limit."""
+
+
+class PdfTooSlow(PdfTooLarge):
+    """WeasyPrint used more than PDF_RENDER_SECONDS of CPU time on one PDF."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Every render gets its own limit, so one huge document cannot hold a worker for minutes
+    while everyone else's PDFs wait. CPU time (ITIMER_PROF), not wall-clock time: a busy
+    machine slows a render down without making it larger. Signals reach the main thread only;
+    the task worker and the commands render there (a thread goes without the limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise PdfTooSlow(f"meer dan {seconds:g} s rekentijd")
+
+    previous = signal.signal(signal.SIGPROF, stop)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 @cache
@@ -78,7 +114,7 @@ def render_html(
     from generator.documents.fetcher import SafeURLFetcher
 
     fetcher = fetcher or SafeURLFetcher()
-    with _lock:
+    with _lock, _time_limit(settings.PDF_RENDER_SECONDS):
         css, fonts = _stylesheet()
         return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
             stylesheets=[css],
@@ -144,10 +180,15 @@ def html_in_worker(html: str, options: OutputOptions) -> bytes:
 
     from generator.documents.tasks import render_pdf
 
+    key = cache_key(html, options)
     path = cache_path(html, options)
     if default_storage.exists(path):
         return _read(path)
-    result = render_pdf.enqueue(html, options.pdf_variant)
+    result = _render_of(key)
+    if result is not None and result.status == TaskResultStatus.FAILED:
+        _raise_failure(result, path)  # failed a moment ago: not again at every retry
+    if result is None:
+        result = render_pdf.enqueue(html, options.pdf_variant, key)
     # The immediate backend (tests, tiny installs) has already run it and cannot be re-read.
     can_refresh = result.task.get_backend().supports_get_result
     deadline = time.monotonic() + settings.PDF_WAIT_SECONDS
@@ -156,9 +197,43 @@ def html_in_worker(html: str, options: OutputOptions) -> bytes:
         if can_refresh:
             result.refresh()
         if result.status == TaskResultStatus.FAILED:
-            raise PdfFailed(path)
+            _raise_failure(result, path)
         if time.monotonic() >= deadline:
             raise PdfPending(path)
         time.sleep(pause)
         pause = min(pause * 2, 0.25)
     return _read(path)
+
+
+def _raise_failure(result, path: str) -> None:
+    if any(error.exception_class_path.endswith(".PdfTooSlow") for error in result.errors):
+        raise PdfTooLarge(path)
+    raise PdfFailed(path)
+
+
+def _render_of(key: str):
+    """The queued or running render of this PDF, or one that failed within
+    PDF_FAILED_REMEMBER_SECONDS; None if there is none. A user who asks again while the
+    worker is busy with it waits for that render instead of queueing another, so retries of
+    one expensive document do not fill the queue ahead of everyone else's (issue 17).
+    Only the database backend keeps results to look at; the others run at once or never."""
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from generator.documents.tasks import render_pdf
+
+    if not isinstance(render_pdf.get_backend(), DatabaseBackend):
+        return None
+
+    recent = timezone.now() - timedelta(seconds=settings.PDF_FAILED_REMEMBER_SECONDS)
+    row = (
+        DBTaskResult.objects.filter(task_path=render_pdf.module_path, args_kwargs__args__2=key)
+        .filter(
+            Q(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING])
+            | Q(status=TaskResultStatus.FAILED, finished_at__gte=recent)
+        )
+        .order_by("-enqueued_at")
+        .first()
+    )
+    return row.task_result if row is not None else None

@@ -8,5 +8,7 @@ from generator.documents.options import OutputOptions
 
 
 @task()
-def render_pdf(html: str, pdf_variant: str) -> str:
+def render_pdf(html: str, pdf_variant: str, key: str = "") -> str:
+    # `key` (pdf.cache_key) is not needed to render; it lets a web request find a render of
+    # the same PDF that is already queued (pdf._render_of).
     return pdf.store(html, OutputOptions(pdf_variant=pdf_variant))

@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from generator.answers.schema import Answers
 from generator.clauses.context import build_context
+from generator.clauses.rendering import MAX_DOCUMENT_OUTPUT_CHARS
 from generator.documents import pdf
 from generator.documents.options import OutputOptions
 from generator.lib import dutch
@@ -136,16 +137,34 @@ def register_xlsx(answers: Answers, in_worker: bool = False) -> bytes:
     return buffer.getvalue()
 
 
-def register_pdf(answers: Answers, in_worker: bool = False) -> bytes:
-    """`in_worker=True` for web requests: the task worker makes the PDF (pdf.html_in_worker)."""
+# The PDF names the controller and the security measures once, above the table: they are the
+# same for every activity, and repeated in sixty rows they made the table ten times longer.
+ONCE = ("controller", "security")
+
+
+def register_print_html(answers: Answers) -> str:
+    rows = register_rows(answers)
     html = render_to_string(
         "statements/register_print.html",
         {
             "organisation": answers.controller.legal_name,
-            "columns": COLUMNS,
-            "rows": [[row[key] for key, _title in COLUMNS] for row in register_rows(answers)],
+            "once": [
+                (title, rows[0][key] if rows else NONE) for key, title in COLUMNS if key in ONCE
+            ],
+            "columns": [(key, title) for key, title in COLUMNS if key not in ONCE],
+            "rows": [[row[key] for key, _title in COLUMNS if key not in ONCE] for row in rows],
         },
     )
+    # The same cap as the statement's (clauses/rendering.py): what is larger would hold the
+    # task worker for minutes.
+    if len(html) > MAX_DOCUMENT_OUTPUT_CHARS:
+        raise pdf.PdfTooLarge(f"verwerkingsregister: {len(html):,} tekens HTML")
+    return html
+
+
+def register_pdf(answers: Answers, in_worker: bool = False) -> bytes:
+    """`in_worker=True` for web requests: the task worker makes the PDF (pdf.html_in_worker)."""
+    html = register_print_html(answers)
     if in_worker:
         return pdf.html_in_worker(html, OutputOptions())
     return pdf.render_html(html, OutputOptions())

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandParser
 
 from generator.answers.loading import AnswersError, load_answers_file
+from generator.documents.pdf import PdfTooLarge
 from generator.statements.management.commands.render_statement import write_atomically
 from generator.statements.register import REGISTER_FORMATS
 
@@ -34,6 +35,10 @@ class Command(BaseCommand):
             self.stderr.write(f"--output: de map {options['output'].parent} bestaat niet.")
             sys.exit(EXIT_INVALID_INPUT)
         render, _content_type = REGISTER_FORMATS[options["fmt"]]
-        data = render(answers)
+        try:
+            data = render(answers)
+        except PdfTooLarge as error:
+            self.stderr.write(f"--format pdf: het register is te groot voor een PDF ({error}).")
+            sys.exit(EXIT_INVALID_INPUT)
         write_atomically(options["output"], data)
         self.stderr.write(f"{options['output']} geschreven ({len(data):,} bytes).")
