@@ -61,7 +61,7 @@ def _signup_attempt_mail(owner, *, login_url: str, reset_url: str) -> None:
 
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, user) -> Membership:
-    membership, _ = Membership.objects.get_or_create(
+    membership, _created = Membership.objects.get_or_create(
         workspace=invitation.workspace, user=user, defaults={"role": Membership.Role.MEMBER}
     )
     invitation.accepted_at = timezone.now()
