@@ -24,14 +24,9 @@ class SignupForm(forms.Form):
     )
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].lower()
-        if get_user_model().objects.filter(username__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "Er bestaat al een account met dit e-mailadres. Log in of vraag een nieuw wachtwoord aan."
-                )
-            )
-        return email
+        # Whether the address already has an account is not said here, or anywhere a visitor
+        # sees it (issue 17): account_signup answers a known address as a new one.
+        return self.cleaned_data["email"].lower()
 
     def clean(self) -> dict:
         data = super().clean()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from generator.accounts.forms import InvitationForm, SignupForm
 from generator.accounts.models import Invitation, Membership, Workspace
-from generator.accounts.services import account_create, invitation_accept
+from generator.accounts.services import account_signup, invitation_accept
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -19,12 +19,24 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("statements:dashboard")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = account_create(
+        user = account_signup(
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password"],
             workspace_name=form.cleaned_data["workspace_name"],
+            login_url=request.build_absolute_uri(reverse("login")),
+            reset_url=request.build_absolute_uri(reverse("password_reset")),
         )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        # A known address (user is None) gets the same message and redirect, not logged in:
+        # the visitor is not told that it has an account; its owner gets an e-mail instead.
+        if user is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _(
+                "Dank u voor uw aanmelding. Had dit e-mailadres al een account, dan sturen we "
+                "daarheen een e-mail met een link om in te loggen."
+            ),
+        )
         next_url = request.GET.get("next", "")
         if next_url.startswith("/uitnodiging/"):
             return redirect(next_url)

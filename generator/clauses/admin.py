@@ -1,16 +1,19 @@
 """The clause editor: every save is a new revision, validated against every example in both
 registers first; a preview of the whole statement, a diff between revisions, rollback, and the
-published statements that still use an older revision.
+published statements that still use an older revision (counted for every editor; named only to
+members of their workspace).
 
 Editors need staff status and the "Clausebeheerders" group (migration 0002), not superuser.
 Every save and rollback is recorded in Django's admin log (who, when) and on the revision.
 """
 
 import difflib
+from collections import Counter
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -153,7 +156,7 @@ class ClauseTemplateAdmin(admin.ModelAdmin):
         template = get_object_or_404(ClauseTemplate, pk=object_id)
         extra = {
             "examples": examples(template.language),
-            "affected": affected_statements(template),
+            "affected": affected_statements(template, request.user),
             "revisions": template.revisions.order_by("-number"),
         }
         return super().change_view(request, object_id, form_url, {**(extra_context or {}), **extra})
@@ -290,20 +293,29 @@ class ClauseTemplateAdmin(admin.ModelAdmin):
         return self._redirect(template)
 
 
-def affected_statements(template: ClauseTemplate) -> list[dict]:
-    """Organisations whose latest published version used another revision of this clause, so
-    they may want to publish again. (The admin is the one place that joins the two apps.)"""
-    from generator.statements.models import Statement
+def affected_statements(template: ClauseTemplate, user) -> dict:
+    """Published statements whose latest version used another revision of this clause, so
+    they may want to publish again: `counts` per revision for every editor, and `rows` (the
+    organisations by name) only from workspaces the viewer is a member of, because editors
+    serve every tenant and must not learn one tenant's clients from another's. (The admin is
+    the one place that joins the two apps.)"""
+    from generator.statements.models import Organisation, Statement
 
-    active = template.active_revision()
+    revisions = list(template.revisions.all())
+    numbers = {revision.revision_id: revision.number for revision in revisions}
+    active = max((r for r in revisions if r.approved), key=lambda r: r.number, default=None)
     current = active.revision_id if active else None
-    rows = []
+    # The membership rule is the scoped QuerySet's, evaluated in the same query.
+    own = Organisation.objects.for_user(user).filter(pk=OuterRef("organisation_id"))
     statements = (
         Statement.objects.filter(versions__isnull=False)
         .distinct()
+        .annotate(own=Exists(own))
         .select_related("organisation")
         .prefetch_related("versions")
     )
+    counts: Counter[str] = Counter()
+    rows = []
     for statement in statements:
         latest = statement.latest_version()
         used = (
@@ -312,10 +324,20 @@ def affected_statements(template: ClauseTemplate) -> list[dict]:
             else None
         )
         if used and used != current:
-            rows.append(
-                {"organisation": statement.organisation, "version": latest, "revision": used}
-            )
-    return rows
+            counts[used] += 1
+            if statement.own:
+                rows.append(
+                    {
+                        "organisation": statement.organisation,
+                        "version": latest,
+                        "revision": numbers.get(used, used),
+                    }
+                )
+    order = sorted(counts, key=lambda used: (used not in numbers, numbers.get(used, 0), used))
+    return {
+        "counts": [{"revision": numbers.get(used, used), "count": counts[used]} for used in order],
+        "rows": rows,
+    }
 
 
 @admin.register(ClauseRevision)

@@ -345,8 +345,10 @@ editors change them in the admin (**Clausules**). This page is generated from th
   text. Each revision has a preview and a diff with the one before; *terugzetten* makes a new
   revision with an old text.
 - Published statements never change: they keep their HTML and the revisions they used. The
-  clause page lists the organisations whose latest published version used an older revision,
-  so they can publish again.
+  clause page counts, per older revision, the published statements whose latest version still
+  uses it ("revisie 3: 4 gepubliceerde verklaringen"), so their owners can publish again. It
+  names an organisation (with its version) only if it is in a workspace you are a member of:
+  editors work for every workspace and do not see one workspace's clients from another.
 - `manage.py validate_clause FILE --key KEY --language nl` runs the same check on a file;
   `export_clauses DIR` and `import_clauses DIR` move the whole set as files (review it in git).
 

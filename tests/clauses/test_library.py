@@ -19,6 +19,7 @@ from generator.clauses.services import (
 )
 from generator.statements.exports import statement_document
 from tests.conftest import example_data, load_example
+from tests.factories import MembershipFactory
 
 
 def edited(key: str, body: str) -> ClauseSpec:
@@ -111,20 +112,23 @@ def test_a_published_version_never_changes_when_a_clause_does(loaded):
     version = statement_publish(statement=organisation.statement, user=None)
     html, revisions = version.html, dict(version.clause_revisions)
     template = ClauseTemplate.objects.get(key="klacht", language="nl")
-    assert affected_statements(template) == []
+    owner = MembershipFactory(workspace=organisation.workspace).user
+    assert affected_statements(template, owner) == {"counts": [], "rows": []}
     clause_save(
         spec=edited("klacht", "<p>Geheel nieuwe klachttekst, Autoriteit Persoonsgegevens.</p>")
     )
     version.refresh_from_db()
     assert version.html == html and version.clause_revisions == revisions
     assert "Geheel nieuwe" not in version.html
-    assert [row["organisation"] for row in affected_statements(template)] == [organisation]
+    affected = affected_statements(template, owner)
+    assert [row["organisation"] for row in affected["rows"]] == [organisation]
+    assert affected["counts"] == [{"revision": 1, "count": 1}]
     # Publishing again is what brings the new text in: a new version, the old one untouched.
     second = statement_publish(statement=organisation.statement, user=None)
     assert (
         "Geheel nieuwe" in second.html and second.clause_revisions["klacht"] != revisions["klacht"]
     )
-    assert affected_statements(template) == []
+    assert affected_statements(template, owner) == {"counts": [], "rows": []}
 
 
 def test_export_and_import_round_trip_as_files(loaded, tmp_path):
