@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.mail import BadHeaderError, send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -33,7 +33,11 @@ def account_signup(
     caller answers both the same way."""
     owner = get_user_model().objects.filter(username__iexact=email).first()
     if owner is None:
-        return account_create(email=email, password=password, workspace_name=workspace_name)
+        try:
+            return account_create(email=email, password=password, workspace_name=workspace_name)
+        except IntegrityError:
+            # Two sign-ups for one new address at the same moment: the other one made it.
+            owner = get_user_model().objects.get(username=email)
     # As slow as making the account (hashing its password is most of that), so the time the
     # answer takes does not tell either.
     make_password(password)

@@ -120,3 +120,21 @@ def test_a_mail_server_that_fails_changes_nothing_in_the_answer(
     assert known == answer("nieuw@voorbeeld.nl", TRIED)
     assert "niet verstuurd" in caplog.text
     assert get_user_model().objects.count() == 2  # the owner and the new address, nothing else
+
+
+def test_two_sign_ups_for_one_new_address_at_once_make_one_account(monkeypatch):
+    from generator.accounts import services
+
+    original = services.account_create
+
+    def the_other_request_won(**kwargs):
+        original(**kwargs)  # the sign-up that committed a moment earlier
+        return original(**kwargs)
+
+    monkeypatch.setattr(services, "account_create", the_other_request_won)
+    response = Client().post(
+        reverse("accounts:signup"),
+        {"email": "nieuw@voorbeeld.nl", "password": TRIED, "workspace_name": ""},
+    )
+    assert response.status_code == 302
+    assert get_user_model().objects.filter(username="nieuw@voorbeeld.nl").count() == 1
