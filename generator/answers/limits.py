@@ -8,7 +8,9 @@ ACTIVITIES = 60
 RECIPIENTS = 100
 SERVICES = 30
 COOKIES = 200
-SHORT_LIST = 20  # trade names, "other" subjects and categories, security measures, sections
+# Trade names, "other" subjects and categories, security measures, sections, the facts a row
+# copied from the catalog (6 now).
+SHORT_LIST = 20
 
 # Lists and objects inside each other in an answers file or the wizard's catalog field. The
 # schema's deepest place is 6 levels (a cookie's catalog facts: the answers, cookies, items, a

@@ -15,9 +15,11 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+from pydantic import ValidationError as PydanticValidationError
 
 from generator.answers.labels import label
-from generator.answers.loading import AnswersError, Problem, load_json
+from generator.answers.loading import AnswersError, Problem, load_json, problems_from
+from generator.answers.schema import CatalogRef
 from generator.answers.types import LocalText, text_of
 from generator.lib import countries, validators
 
@@ -432,7 +434,6 @@ class ShowsHiddenErrors:
         return data
 
 
-MSG_CATALOG = _("Ongeldige verwijzing naar de catalogus.")
 MSG_CATALOG_PROBLEM = _("Ongeldige verwijzing naar de catalogus. %(problem)s")
 
 
@@ -456,15 +457,14 @@ class CatalogRefField(forms.CharField):
         value = super().to_python(value)
         if not value:
             return None
+        # The answers' own rules (CatalogRef), so the row is refused here, at its place,
+        # rather than by the save with a list at the top of the step.
         try:
-            data = load_json(value)
+            ref = CatalogRef.model_validate(load_json(value))
         except AnswersError as error:
-            raise ValidationError(
-                MSG_CATALOG_PROBLEM, params={"problem": _where(error.problems[0])}
-            ) from None
-        if not isinstance(data, dict) or not isinstance(data.get("key"), str):
-            raise ValidationError(MSG_CATALOG)
-        return {
-            "key": data["key"],
-            "facts": data.get("facts") if isinstance(data.get("facts"), dict) else {},
-        }
+            problem = error.problems[0]
+        except PydanticValidationError as error:
+            problem = problems_from(error)[0]
+        else:
+            return ref.model_dump()
+        raise ValidationError(MSG_CATALOG_PROBLEM, params={"problem": _where(problem)})
