@@ -1,12 +1,14 @@
 """Reading Answers from JSON, with every problem named by its field path, in Dutch."""
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from generator.answers import limits
 from generator.answers.schema import Answers
 
 # pydantic's own messages are English; these are the ones a person editing a file meets.
@@ -81,9 +83,76 @@ def parse_answers(data: Any) -> Answers:
         raise AnswersError(problems_from(error)) from None
 
 
-def parse_answers_json(text: str | bytes) -> Answers:
+# A JSON string (brackets in it are text; one left open runs to the end), or a character that
+# opens, closes or separates lists and objects.
+_PIECE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\Z)|[\[\]{},:]')
+
+
+def _position(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - text.rfind("\n", 0, offset)
+    return f"regel {line}, kolom {column}"
+
+
+def nesting_problem(text: str) -> Problem | None:
+    """Lists and objects nested deeper than limits.NESTING, found by a scan of the text: the
+    json parser itself recurses once per level, so it must not see such text. The problem
+    names the field whose value nests too deep, and the line and column where it does."""
+    # Per open list or object: its current index, or the (still encoded) key last read in it.
+    open_: list[list] = []
+    last = ""
+    for match in _PIECE.finditer(text):
+        piece = match.group()
+        if piece[0] == '"':
+            last = piece
+        elif piece == ":" and open_:
+            open_[-1][1] = last
+        elif piece == "," and open_ and open_[-1][0] == "[":
+            open_[-1][1] += 1
+        elif piece in "[{":
+            open_.append([piece, 0 if piece == "[" else ""])
+            if len(open_) > limits.NESTING:
+                return _too_deep(text, match.start(), open_[:-1])
+        elif piece in "]}" and open_:
+            open_.pop()
+    return None
+
+
+def _too_deep(text: str, offset: int, parents: list[list]) -> Problem:
+    # The field is the last key; the list positions inside its value say nothing to a reader.
+    while parents and parents[-1][0] == "[":
+        parents = parents[:-1]
+    path = []
+    for kind, key in parents:
+        if kind == "{":
+            try:
+                key = json.loads(key) if key else ""
+            except ValueError:
+                key = key.strip('"')
+        if key != "":  # an object whose first key is still to come (not JSON anyway)
+            path.append(str(key))
+    return Problem(
+        ".".join(path),
+        f"Te diep genest: meer dan {limits.NESTING} lijsten en objecten in elkaar "
+        f"({_position(text, offset)}).",
+    )
+
+
+def load_json(text: str | bytes) -> Any:
+    """JSON text as data. Text that is not UTF-8 (or UTF-16/32, as json reads bytes), nests too
+    deep or is no JSON is an AnswersError with one Problem; never a UnicodeDecodeError or
+    RecursionError, which a view would turn into a server error."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode(json.detect_encoding(text), "surrogatepass")
+        except UnicodeDecodeError:
+            raise AnswersError(
+                [Problem("", "Geen geldige JSON: geen UTF-8-tekst. Sla het bestand op als UTF-8.")]
+            ) from None
+    if problem := nesting_problem(text):
+        raise AnswersError([problem])
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise AnswersError(
             [
@@ -93,6 +162,10 @@ def parse_answers_json(text: str | bytes) -> Answers:
                 )
             ]
         ) from None
+
+
+def parse_answers_json(text: str | bytes) -> Answers:
+    data = load_json(text)
     if not isinstance(data, dict):
         raise AnswersError([Problem("", "Verwacht een JSON-object met de antwoorden.")])
     return parse_answers(data)

@@ -27,6 +27,7 @@ from generator.answers import limits
 from generator.answers.types import (
     Country,
     Duration,
+    Facts,
     Key,
     LongProse,
     Name,
@@ -280,7 +281,11 @@ class CatalogRef(Model):
     """Where a row came from in the catalog, and the facts it copied then (to flag changes)."""
 
     key: Key
-    facts: dict[str, str | None] = Field(default_factory=dict)
+    facts: Facts = Field(
+        default_factory=dict,
+        max_length=limits.SHORT_LIST,
+        description="Wat de rij toen overnam, per veld van de rij (name, country, ...).",
+    )
 
 
 class Recipient(Model):

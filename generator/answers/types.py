@@ -1,6 +1,7 @@
 """The field types the Answers are made of: trimmed text without control characters, and
 Dutch formats checked by generator.lib.validators, each failing with a Dutch message."""
 
+import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
@@ -47,6 +48,32 @@ LongText = Annotated[
 ]
 OptText = Annotated[Text | None, BeforeValidator(_blank_to_none)]
 OptLongText = Annotated[LongText | None, BeforeValidator(_blank_to_none)]
+
+# The name of a fact a row copied from the catalog: the row's field it fills, such as
+# "transfer_mechanism".
+FACT_NAME = r"[a-z][a-z0-9_]{0,39}"
+
+
+def _fact_names(value: Any) -> Any:
+    # Checked before the values: a path names each value by its fact, and a refused name (a
+    # NUL, 100,000 characters) must not be repeated in every message.
+    if isinstance(value, dict) and not all(
+        isinstance(name, str) and re.fullmatch(FACT_NAME, name) for name in value
+    ):
+        raise PydanticCustomError(
+            "fact_name",
+            "Namen van feiten: kleine letters, cijfers en liggende streepjes, ten hoogste 40 "
+            "tekens.",
+        )
+    return value
+
+
+# Copied from the catalog: plain text (not per language), each as long as a row's longest text.
+Facts = Annotated[
+    dict[str, LongText | None],
+    BeforeValidator(_fact_names),
+    Field(json_schema_extra={"propertyNames": {"pattern": f"^{FACT_NAME}$"}}),
+]
 
 
 class FreeText:

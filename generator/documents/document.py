@@ -19,15 +19,29 @@ ALLOWED_TAGS = frozenset(
 )  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"scope"}, "td": {"colspan"}}
 ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# A link goes to one of those, written out in full, or to a section of the statement itself
+# ("#rechten", as a clause may refer to another; in the PDF an internal link). nh3 passes any
+# address without a scheme, and "/etc/passwd", "../x", "\\host\share", "//evil.example" or
+# "http:/x" point somewhere else on every site, viewer or disk that shows the statement
+# (issue 17): such a link keeps its text, without the address.
+_LINK = re.compile(r"(?:https?://[^/\\\s]|mailto:|tel:|#)", re.IGNORECASE)
+
+
+def _link_filter(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href" and not _LINK.match(value):
+        return None
+    return value
 
 
 def clean_html(html: str) -> str:
     """Reduce any HTML to the section vocabulary. Whatever a clause or an answer smuggles in
-    (scripts, styles, images, <link rel=attachment>) is gone before an output sees it."""
+    (scripts, styles, images, <link rel=attachment>, relative links) is gone before an output
+    sees it."""
     return nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_link_filter,
         url_schemes=set(ALLOWED_URL_SCHEMES),
         link_rel=None,
     )

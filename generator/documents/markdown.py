@@ -6,7 +6,7 @@ from urllib.parse import quote, urlsplit
 
 from markdownify import MarkdownConverter
 
-from generator.documents.document import Document
+from generator.documents.document import ALLOWED_URL_SCHEMES, Document
 from generator.documents.options import WORDS, OutputOptions
 
 CONTENT_TYPE = "text/markdown; charset=utf-8"
@@ -22,8 +22,6 @@ def _escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-# A link survives only to where a reader can safely go (issue 17): the web, e-mail, phone.
-LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 # Kept as they are in a URL; anything else (spaces, brackets, quotes, < and >) is
 # percent-encoded, so an address cannot end the Markdown link early and start markup.
 URL_SAFE = ":/?#@!$&'*+,;=%~-._"
@@ -36,7 +34,9 @@ class _Converter(MarkdownConverter):
     def convert_a(self, el, text, parent_tags):
         href = (el.get("href") or "").strip()
         scheme = urlsplit(href).scheme.lower() if href else ""
-        if scheme not in LINK_SCHEMES:
+        # Only to where a reader can safely go (issue 17): the web, e-mail, phone. A link to a
+        # section ("#rechten") has no target in Markdown, whose headings get their own ids.
+        if scheme not in ALLOWED_URL_SCHEMES:
             el.attrs.pop("href", None)
             return super().convert_a(el, text, parent_tags)
         el["href"] = quote(href, safe=URL_SAFE)

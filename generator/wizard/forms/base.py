@@ -15,8 +15,11 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+from pydantic import ValidationError as PydanticValidationError
 
 from generator.answers.labels import label
+from generator.answers.loading import AnswersError, Problem, load_json, problems_from
+from generator.answers.schema import CatalogRef
 from generator.answers.types import LocalText, text_of
 from generator.lib import countries, validators
 
@@ -418,6 +421,27 @@ def merged(answers: dict) -> dict:
     return copy.deepcopy(answers)
 
 
+class ShowsHiddenErrors:
+    """A form whose hidden fields' errors are shown at its top, as Django's own rendering
+    does: crispy renders a hidden field as its input alone, so its message had no place."""
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name, field in self.fields.items():
+            if field.widget.is_hidden:
+                for message in self.errors.get(name, []):
+                    self.add_error(None, message)
+        return data
+
+
+MSG_CATALOG_PROBLEM = _("Ongeldige verwijzing naar de catalogus. %(problem)s")
+
+
+def _where(problem: Problem) -> str:
+    # A problem of the whole text has no path; the file's "(bestand)" means nothing in a form.
+    return str(problem) if problem.path else problem.message
+
+
 class CatalogRefField(forms.CharField):
     """Hidden: the catalog entry a row was picked from, with the facts it copied (as JSON)."""
 
@@ -433,13 +457,14 @@ class CatalogRefField(forms.CharField):
         value = super().to_python(value)
         if not value:
             return None
+        # The answers' own rules (CatalogRef), so the row is refused here, at its place,
+        # rather than by the save with a list at the top of the step.
         try:
-            data = json.loads(value)
-        except ValueError:
-            raise ValidationError(_("Ongeldige verwijzing naar de catalogus.")) from None
-        if not isinstance(data, dict) or not isinstance(data.get("key"), str):
-            raise ValidationError(_("Ongeldige verwijzing naar de catalogus."))
-        return {
-            "key": data["key"],
-            "facts": data.get("facts") if isinstance(data.get("facts"), dict) else {},
-        }
+            ref = CatalogRef.model_validate(load_json(value))
+        except AnswersError as error:
+            problem = error.problems[0]
+        except PydanticValidationError as error:
+            problem = problems_from(error)[0]
+        else:
+            return ref.model_dump()
+        raise ValidationError(MSG_CATALOG_PROBLEM, params={"problem": _where(problem)})

@@ -11,6 +11,7 @@ from generator.wizard.forms.base import (
     CatalogRefField,
     CountryField,
     Declared,
+    ShowsHiddenErrors,
     TranslatedFields,
     enum_choices,
     merged,
@@ -81,7 +82,7 @@ class BaseServiceFormSet(AnswersFormSet):
         return result
 
 
-class RecipientForm(Declared, TranslatedFields, forms.Form):
+class RecipientForm(ShowsHiddenErrors, Declared, TranslatedFields, forms.Form):
     # Which activities: stored the other way round, as each activity's recipients.
     not_answers = ("activities",)
     translated = ("name", "category", "description")

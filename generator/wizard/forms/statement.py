@@ -10,6 +10,7 @@ from generator.wizard.forms.base import (
     CatalogRefField,
     Declared,
     LinesField,
+    ShowsHiddenErrors,
     TranslatedFields,
     YesNoField,
     enum_choices,
@@ -41,7 +42,7 @@ CHILDREN = [
 ]
 
 
-class CookieForm(Declared, TranslatedFields, forms.Form):
+class CookieForm(ShowsHiddenErrors, Declared, TranslatedFields, forms.Form):
     translated = ("purpose", "duration")
     show_when = {
         "recipient": ("party", ("third",)),
