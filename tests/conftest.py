@@ -96,3 +96,25 @@ def form_login(client, username: str, password: str) -> bool:
 
     response = client.post(reverse("login"), {"username": username, "password": password})
     return response.status_code == 302
+
+
+# The clause editor (a member of "Clausebeheerders", not a superuser) and a clause to edit.
+@pytest.fixture
+def editor():
+    from django.contrib.auth.models import Group
+
+    from generator.clauses.models import EDITORS_GROUP
+    from tests.factories import UserFactory
+
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    return user
+
+
+@pytest.fixture
+def klacht():
+    from generator.clauses.models import ClauseTemplate
+    from generator.clauses.services import load_default_clauses
+
+    load_default_clauses()
+    return ClauseTemplate.objects.get(key="klacht", language="nl")

@@ -2,27 +2,11 @@
 
 import re
 
-import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from generator.clauses.models import EDITORS_GROUP, ClauseRevision, ClauseTemplate
-from generator.clauses.services import load_default_clauses
+from generator.clauses.models import ClauseRevision, ClauseTemplate
 from tests.factories import UserFactory
-
-
-@pytest.fixture
-def editor():
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    return user
-
-
-@pytest.fixture
-def klacht():
-    load_default_clauses()
-    return ClauseTemplate.objects.get(key="klacht", language="nl")
 
 
 def change_url(template) -> str:

@@ -7,15 +7,13 @@ messages for the editor, never an HTTP 500."""
 import resource
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from generator.clauses import rendering, services
 from generator.clauses.files import ClauseSpec
-from generator.clauses.models import EDITORS_GROUP, ClauseTemplate
-from generator.clauses.services import clause_validate, load_default_clauses
+from generator.clauses.services import clause_validate
 from generator.lib.isolation import IsolatedFailure, run_isolated
-from tests.factories import UserFactory
+from tests.clauses.test_admin import form_data
 
 
 def spec(body: str) -> ClauseSpec:
@@ -173,33 +171,6 @@ def test_a_batch_with_one_bad_clause_names_that_clause(no_caps):
 # The admin: messages at the field and in the preview, never a 500.
 
 
-@pytest.fixture
-def editor():
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    return user
-
-
-@pytest.fixture
-def klacht():
-    load_default_clauses()
-    return ClauseTemplate.objects.get(key="klacht", language="nl")
-
-
-def _form(template, body: str, **extra) -> dict:
-    revision = template.active_revision()
-    return {
-        "title": revision.title,
-        "order": revision.order,
-        "condition": revision.condition,
-        "body": body,
-        "note": "",
-        "approve": "on",
-        "revisions-TOTAL_FORMS": "0",
-        "revisions-INITIAL_FORMS": "0",
-    } | extra
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("body", [*DEEP.values(), AMPLIFIERS["format fields"]], ids=[*DEEP, "fmt"])
 def test_saving_or_previewing_such_a_template_in_the_admin_is_a_message(
@@ -207,9 +178,9 @@ def test_saving_or_previewing_such_a_template_in_the_admin_is_a_message(
 ):
     client.force_login(editor)
     url = reverse("admin:clauses_clausetemplate_change", args=[klacht.pk])
-    saved = client.post(url, _form(klacht, body))
+    saved = client.post(url, form_data(klacht, body=body))
     assert saved.status_code == 200 and 'class="errorlist' in saved.content.decode()
-    previewed = client.post(url + "preview/", _form(klacht, body, example="qlinx"))
+    previewed = client.post(url + "preview/", form_data(klacht, body=body, example="qlinx"))
     assert previewed.status_code == 400
     assert klacht.revisions.count() == 1
 
