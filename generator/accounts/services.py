@@ -1,5 +1,7 @@
 import logging
 import smtplib
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,35 +18,73 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def account_create(*, email: str, password: str, workspace_name: str = ""):
-    """A new user always starts with a workspace of their own, as its owner."""
-    user = get_user_model().objects.create_user(username=email, email=email, password=password)
+def account_create(*, email: str, password: str, workspace_name: str = "", active: bool = True):
+    """A new user always starts with a workspace of their own, as its owner. Signed up on the
+    site, the account is inactive until its address is confirmed (account_signup)."""
+    user = get_user_model().objects.create_user(
+        username=email, email=email, password=password, is_active=active
+    )
     workspace = Workspace.objects.create(name=workspace_name or email)
     Membership.objects.create(workspace=workspace, user=user, role=Membership.Role.OWNER)
     return user
 
 
 def account_signup(
-    *, email: str, password: str, workspace_name: str = "", login_url: str, reset_url: str
-):
-    """Sign-up that never tells whether the address already has an account (issue 17): a new
-    address gets its account, which is returned; for a known one nothing is written, None is
-    returned, and its owner gets an e-mail once the transaction (if any) has committed. The
-    caller answers both the same way."""
+    *,
+    email: str,
+    password: str,
+    workspace_name: str = "",
+    activation_url: Callable[[Any], str],
+    login_url: str,
+    reset_url: str,
+) -> None:
+    """Sign-up that never tells whether the address already has an account (issue 17). Every
+    answer is "look in your e-mail"; what the mail says differs. A new address gets an inactive
+    account and a link to confirm it (activation_url(user)); an address whose account was never
+    confirmed gets a fresh link; a confirmed one an e-mail that someone tried, with links to log
+    in and to choose a new password. Mails go after commit."""
     owner = get_user_model().objects.filter(username__iexact=email).first()
     if owner is None:
         try:
-            return account_create(email=email, password=password, workspace_name=workspace_name)
+            user = account_create(
+                email=email, password=password, workspace_name=workspace_name, active=False
+            )
         except IntegrityError:
             # Two sign-ups for one new address at the same moment: the other one made it.
             owner = get_user_model().objects.get(username=email)
+        else:
+            transaction.on_commit(lambda: _activation_mail(user, activation_url(user)))
+            return
     # As slow as making the account (hashing its password is most of that), so the time the
     # answer takes does not tell either.
     make_password(password)
+    if not owner.is_active and not owner.last_login:
+        transaction.on_commit(lambda: _activation_mail(owner, activation_url(owner)))
+        return
     transaction.on_commit(
         lambda: _signup_attempt_mail(owner, login_url=login_url, reset_url=reset_url)
     )
-    return None
+
+
+def account_activate(*, user) -> None:
+    """The address is confirmed: the account can log in from now on."""
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+
+
+def _send(user, subject: str, body: str) -> None:
+    try:
+        send_mail(subject, body, None, [user.email or user.username])
+    except (BadHeaderError, smtplib.SMTPException, OSError):
+        # The visitor must not hear of it (that would tell what the address is); the log does.
+        logger.warning("Aanmeldmail voor gebruiker %s niet verstuurd", user.pk, exc_info=True)
+
+
+def _activation_mail(user, link: str) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Bevestig uw e-mailadres")
+        body = render_to_string("accounts/activation_email.txt", {"link": link})
+    _send(user, subject, body)
 
 
 def _signup_attempt_mail(owner, *, login_url: str, reset_url: str) -> None:
@@ -56,11 +96,7 @@ def _signup_attempt_mail(owner, *, login_url: str, reset_url: str) -> None:
             "accounts/signup_known_address_email.txt",
             {"email": address, "login_url": login_url, "reset_url": reset_url},
         )
-    try:
-        send_mail(subject, body, None, [address])
-    except (BadHeaderError, smtplib.SMTPException, OSError):
-        # The visitor must not hear of it (that would tell the address is known); the log does.
-        logger.warning("Aanmeldmelding voor gebruiker %s niet verstuurd", owner.pk, exc_info=True)
+    _send(owner, subject, body)
 
 
 @transaction.atomic

@@ -7,6 +7,8 @@ from generator.accounts.forms import LoginForm
 app_name = "accounts"
 urlpatterns = [
     path("account/aanmelden/", views.signup, name="signup"),
+    path("account/aanmelden/verstuurd/", views.signup_sent, name="signup_sent"),
+    path("account/bevestigen/<str:uidb64>/<str:token>/", views.activate, name="activate"),
     path("werkruimtes/<int:pk>/leden/", views.workspace_members, name="members"),
     path("uitnodiging/<str:token>/", views.invitation, name="invitation"),
 ]

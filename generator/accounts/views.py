@@ -1,17 +1,26 @@
 import smtplib
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.tokens import default_token_generator as token_generator
 from django.core.mail import BadHeaderError, send_mail
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlencode, urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from generator.accounts.forms import InvitationForm, SignupForm
 from generator.accounts.models import Invitation, Membership, Workspace
-from generator.accounts.services import account_signup, invitation_accept
+from generator.accounts.services import account_activate, account_signup, invitation_accept
+
+
+def _next_url(request: HttpRequest) -> str:
+    # Only back to an invitation: a sign-up link must not send anyone elsewhere.
+    next_url = request.GET.get("next", "")
+    return next_url if next_url.startswith("/uitnodiging/") else ""
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -19,29 +28,54 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("statements:dashboard")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = account_signup(
+        next_url = _next_url(request)
+
+        def activation_url(user) -> str:
+            path = reverse(
+                "accounts:activate",
+                args=[
+                    urlsafe_base64_encode(force_bytes(user.pk)),
+                    token_generator.make_token(user),
+                ],
+            )
+            return request.build_absolute_uri(
+                path + (f"?{urlencode({'next': next_url})}" if next_url else "")
+            )
+
+        account_signup(
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password"],
             workspace_name=form.cleaned_data["workspace_name"],
+            activation_url=activation_url,
             login_url=request.build_absolute_uri(reverse("login")),
             reset_url=request.build_absolute_uri(reverse("password_reset")),
         )
-        # A known address (user is None) gets the same message and redirect, not logged in:
-        # the visitor is not told that it has an account; its owner gets an e-mail instead.
-        if user is not None:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(
-            request,
-            _(
-                "Dank u voor uw aanmelding. Had dit e-mailadres al een account, dan sturen we "
-                "daarheen een e-mail met een link om in te loggen."
-            ),
-        )
-        next_url = request.GET.get("next", "")
-        if next_url.startswith("/uitnodiging/"):
-            return redirect(next_url)
-        return redirect("statements:dashboard")
+        # One answer whatever the address (issue 17): nobody is logged in, and no message is
+        # stored (the page says it all), so the visitor cannot tell a new address from a known
+        # one; the e-mail tells its owner which it was.
+        return redirect("accounts:signup_sent")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+def signup_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signup_sent.html")
+
+
+def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The link of the confirmation mail: activates the account once and logs it in. The token
+    is Django's password-reset token, which changes with the login it leads to, so a link works
+    once; and it expires after PASSWORD_RESET_TIMEOUT."""
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+        user = get_user_model().objects.get(pk=pk)
+    except (ValueError, UnicodeDecodeError, OverflowError, get_user_model().DoesNotExist):
+        user = None
+    if user is None or user.is_active or not token_generator.check_token(user, token):
+        return render(request, "accounts/activation_invalid.html", status=400)
+    account_activate(user=user)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Uw e-mailadres is bevestigd. Welkom!"))
+    return redirect(_next_url(request) or "statements:dashboard")
 
 
 def _owned_workspace(user, pk: int) -> Workspace:

@@ -15,15 +15,80 @@ from tests.factories import PASSWORD, MembershipFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_signing_up_creates_a_user_a_workspace_and_logs_in(client):
-    response = client.post(
-        reverse("accounts:signup"),
-        {"email": "Nieuw@Voorbeeld.nl", "password": PASSWORD, "workspace_name": "Bakkerij"},
-    )
-    assert response["Location"] == reverse("statements:dashboard")
+def test_signing_up_creates_a_workspace_and_the_mailed_link_confirms_and_logs_in(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("accounts:signup"),
+            {"email": "Nieuw@Voorbeeld.nl", "password": PASSWORD, "workspace_name": "Bakkerij"},
+        )
+    assert response["Location"] == reverse("accounts:signup_sent")
     membership = Membership.objects.get(user__username="nieuw@voorbeeld.nl")
     assert membership.role == "owner" and membership.workspace.name == "Bakkerij"
+    assert not membership.user.is_active  # until the address is confirmed
+    assert not form_login(client, "nieuw@voorbeeld.nl", PASSWORD)
+    [message] = mail.outbox
+    assert message.subject == "Bevestig uw e-mailadres" and message.to == ["nieuw@voorbeeld.nl"]
+    link = re.search(r"http://testserver(/account/bevestigen/\S+)", message.body).group(1)
+    response = client.get(link)
+    assert response["Location"] == reverse("statements:dashboard")
     assert client.get(reverse("statements:dashboard")).status_code == 200
+    client.logout()
+    again = client.get(link)  # a link works once
+    assert again.status_code == 400 and "werkt niet meer" in again.content.decode()
+    assert form_login(client, "nieuw@voorbeeld.nl", PASSWORD)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "/account/bevestigen/xx/yy/",
+        "/account/bevestigen/OTk5OTk5/abc-def/",
+        "/account/bevestigen/%00/z/",
+    ],
+)
+def test_a_forged_or_broken_confirmation_link_gets_a_page_not_an_error(client, link):
+    response = client.get(link)
+    assert response.status_code == 400 and "werkt niet meer" in response.content.decode()
+
+
+def test_a_confirmation_link_for_another_account_does_not_work(client):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    first, second = UserFactory(is_active=False), UserFactory(is_active=False)
+    token = default_token_generator.make_token(first)
+    link = reverse("accounts:activate", args=[urlsafe_base64_encode(force_bytes(second.pk)), token])
+    assert client.get(link).status_code == 400
+    second.refresh_from_db()
+    assert not second.is_active
+
+
+def test_an_unconfirmed_account_that_signs_up_again_gets_a_new_link_and_no_second_user(
+    client, django_capture_on_commit_callbacks
+):
+    data = {"email": "nieuw@voorbeeld.nl", "password": PASSWORD}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:signup"), data)
+        client.post(reverse("accounts:signup"), data)
+    assert get_user_model().objects.count() == 1
+    assert [m.subject for m in mail.outbox] == ["Bevestig uw e-mailadres"] * 2
+    link = re.search(r"http://testserver(/account/bevestigen/\S+)", mail.outbox[1].body).group(1)
+    assert client.get(link)["Location"] == reverse("statements:dashboard")
+
+
+def test_after_an_invitation_the_confirmation_link_goes_back_to_it(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("accounts:signup") + "?next=/uitnodiging/abc/",
+            {"email": "nieuw@voorbeeld.nl", "password": PASSWORD},
+        )
+    link = re.search(r"http://testserver(/account/bevestigen/\S+)", mail.outbox[0].body).group(1)
+    assert client.get(link)["Location"] == "/uitnodiging/abc/"
 
 
 def test_a_weak_password_is_refused_in_dutch(client):

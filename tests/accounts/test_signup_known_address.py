@@ -45,7 +45,7 @@ def test_a_known_address_gets_the_answer_a_new_one_gets(owner, django_capture_on
         known = answer(KNOWN, TRIED)
     new = answer("nieuw@voorbeeld.nl", TRIED)
     assert known == new
-    assert known[:2] == (302, reverse("statements:dashboard"))
+    assert known[:2] == (302, reverse("accounts:signup_sent"))
 
 
 def test_after_an_invitation_link_both_go_back_to_the_invitation(
@@ -54,7 +54,7 @@ def test_after_an_invitation_link_both_go_back_to_the_invitation(
     with django_capture_on_commit_callbacks(execute=True):
         known = answer(KNOWN, TRIED, next_url="/uitnodiging/abc/")
     new = answer("nieuw@voorbeeld.nl", TRIED, next_url="/uitnodiging/abc/")
-    assert known == new and known[1] == "/uitnodiging/abc/"
+    assert known == new and known[1] == reverse("accounts:signup_sent")
 
 
 def test_a_weak_password_is_refused_alike_for_a_known_and_a_new_address(owner):
@@ -100,12 +100,30 @@ def test_no_second_account_and_the_old_password_still_works(
     assert form_login(Client(), KNOWN, PASSWORD)
 
 
-def test_a_new_address_gets_its_account_and_no_email(client, django_capture_on_commit_callbacks):
+def test_a_new_address_gets_its_account_and_a_link_to_confirm_it(
+    client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("accounts:signup"), {"email": "nieuw@voorbeeld.nl", "password": TRIED})
     assert get_user_model().objects.get().username == "nieuw@voorbeeld.nl"
-    assert client.get(reverse("statements:dashboard")).status_code == 200
-    assert not mail.outbox
+    assert client.get(reverse("statements:dashboard")).status_code == 302  # not yet logged in
+    assert [message.subject for message in mail.outbox] == ["Bevestig uw e-mailadres"]
+
+
+def test_the_page_after_the_answer_and_its_cookies_are_the_same_too(
+    owner, django_capture_on_commit_callbacks
+):
+    def followed(email: str) -> tuple:
+        client = Client()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("accounts:signup"), {"email": email, "password": TRIED}, follow=True
+            )
+        body = re.sub(r'value="[^"]{32,}"', "", response.content.decode())
+        return response.status_code, response.redirect_chain, body, sorted(client.cookies)
+
+    known, new = followed(KNOWN), followed("nieuw@voorbeeld.nl")
+    assert known == new and "Kijk in uw e-mail" in known[2]
 
 
 def test_a_mail_server_that_fails_changes_nothing_in_the_answer(

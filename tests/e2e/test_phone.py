@@ -58,6 +58,7 @@ def test_every_page_fits_a_phone(live_server, browser, artifacts):
         "/",
         "/account/login/",
         "/account/aanmelden/",
+        "/account/aanmelden/verstuurd/",
         "/dashboard/",
         "/organisaties/nieuw/",
         f"/organisaties/{organisation.pk}/versies/",

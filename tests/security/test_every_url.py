@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 # Reached by whoever has the link, by design: a password-reset or invitation token, the public
 # statement (an unguessable UUID4), the built-in examples.
-PUBLIC = {"password_reset_confirm", "accounts:invitation"}
+PUBLIC = {"password_reset_confirm", "accounts:invitation", "accounts:activate"}
 PUBLIC_NAMESPACES = ("public:",)
 
 
