@@ -174,7 +174,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "statements:dashboard"
 LOGOUT_REDIRECT_URL = "public:home"
-# Development prints e-mail (password resets, invitations) to the console; production uses SMTP.
+# Development prints e-mail (sign-up confirmations, password resets, invitations) to the
+# console; production uses SMTP.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
