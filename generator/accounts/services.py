@@ -55,12 +55,17 @@ def account_signup(
         else:
             transaction.on_commit(lambda: _activation_mail(user, activation_url(user)))
             return
+    if not owner.is_active and not owner.last_login:
+        # Never confirmed: whoever signs up now chooses the password, so a first sign-up by
+        # someone else with this address holds no password to the account its owner confirms;
+        # the new password also ends the earlier links (the token includes its hash).
+        owner.set_password(password)
+        owner.save(update_fields=["password"])
+        transaction.on_commit(lambda: _activation_mail(owner, activation_url(owner)))
+        return
     # As slow as making the account (hashing its password is most of that), so the time the
     # answer takes does not tell either.
     make_password(password)
-    if not owner.is_active and not owner.last_login:
-        transaction.on_commit(lambda: _activation_mail(owner, activation_url(owner)))
-        return
     transaction.on_commit(
         lambda: _signup_attempt_mail(owner, login_url=login_url, reset_url=reset_url)
     )

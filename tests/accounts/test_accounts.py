@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from generator.accounts.models import Invitation, Membership
@@ -163,3 +164,21 @@ def test_an_organisation_cannot_be_created_in_someone_elses_workspace(client):
         reverse("statements:organisation_new"), {"name": "X", "workspace": other.workspace.pk}
     )
     assert response.status_code == 200 and not other.workspace.organisations.exists()
+
+
+def test_signing_up_again_before_confirming_sets_the_new_password_and_ends_the_old_link(
+    client, django_capture_on_commit_callbacks
+):
+    url = reverse("accounts:signup")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"email": "nieuw@voorbeeld.nl", "password": "Iemand-anders-2026"})
+        client.post(url, {"email": "nieuw@voorbeeld.nl", "password": PASSWORD})
+    first, second = (
+        re.search(r"http://testserver(/account/bevestigen/\S+)", m.body).group(1)
+        for m in mail.outbox
+    )
+    assert client.get(first).status_code == 400  # the first sign-up's link no longer works
+    assert client.get(second)["Location"] == reverse("statements:dashboard")
+    client.logout()
+    assert form_login(client, "nieuw@voorbeeld.nl", PASSWORD)
+    assert not form_login(Client(), "nieuw@voorbeeld.nl", "Iemand-anders-2026")
