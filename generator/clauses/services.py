@@ -12,6 +12,7 @@ from django.db import DatabaseError, transaction
 from generator.answers.choices import Language
 from generator.answers.loading import load_answers_file
 from generator.answers.schema import Answers
+from generator.clauses import rendering
 from generator.clauses.files import ClauseFileError, ClauseSpec, default_clauses, load_clause_dir
 from generator.clauses.models import ClauseRevision, ClauseTemplate
 from generator.clauses.rendering import (
@@ -101,23 +102,89 @@ def clause_validate(spec: ClauseSpec) -> list[str]:
     return clauses_validate([spec])[0]
 
 
+# Clauses this process has accepted. Validation depends only on the text, the examples and the
+# code, none of which change while a process runs, so an identical text is accepted again
+# without a child process: the defaults loaded again (every test that needs the library, every
+# start) cost nothing. Only acceptance is remembered: a refusal is always worked out again.
+_accepted: set[tuple] = set()
+_ACCEPTED_MAX = 2_000
+
+
+def _accepted_key(spec: ClauseSpec) -> tuple:
+    return (
+        spec.key, spec.language, spec.title, spec.order, spec.condition, spec.body,
+        str(settings.EXAMPLES_DIR), rendering.MAX_REPEAT_CHARS, rendering.TIME_BUDGET_SECONDS,
+    )  # fmt: skip
+
+
 def clauses_validate(specs: list[ClauseSpec]) -> list[list[str]]:
-    """clause_validate for many clauses in one child process (loading the defaults validates a
-    hundred); when that child fails, each clause again on its own, to name the one at fault."""
+    """clause_validate for many clauses in one child process (loading the defaults validates
+    every clause of both languages); when that child fails, each clause again on its own, to
+    name the one at fault."""
+    results: list[list[str] | None] = [
+        [] if _accepted_key(spec) in _accepted else None for spec in specs
+    ]
+    todo = [spec for spec, result in zip(specs, results, strict=True) if result is None]
+    if todo:
+        found = iter(_validate_isolated(todo))
+        results = [next(found) if result is None else result for result in results]
+        if len(_accepted) > _ACCEPTED_MAX:
+            _accepted.clear()
+        _accepted.update(
+            _accepted_key(spec) for spec, result in zip(specs, results, strict=True) if not result
+        )
+    return results  # type: ignore[return-value]
+
+
+def _validate_isolated(specs: list[ClauseSpec]) -> list[list[str]]:
     cpu = VALIDATE_CPU_SECONDS + VALIDATE_CPU_SECONDS_PER_EXTRA_CLAUSE * (len(specs) - 1)
     try:
         return run_isolated(
-            lambda: [_validate_here(spec) for spec in specs],
-            cpu_seconds=cpu,
-            wall_seconds=3 * cpu + 10,
+            lambda: _validate_here(specs), cpu_seconds=cpu, wall_seconds=3 * cpu + 10
         )
     except IsolatedFailure as failure:
         if len(specs) > 1:
-            return [clauses_validate([spec])[0] for spec in specs]
+            return [_validate_isolated([spec])[0] for spec in specs]
         return [[f"tekst: clausule '{specs[0].key}': {failure.reason}"]]
 
 
-def _validate_here(spec: ClauseSpec) -> list[str]:
+@dataclass(frozen=True)
+class _Sample:
+    where: str
+    register: str
+    variables: dict
+
+
+def _samples(language: str) -> list[_Sample]:
+    """Every example in both registers, as the variables a clause is rendered with: one
+    register as a first version, the other as a later one with changes, so both branches of
+    a clause such as "wijzigingen" are rendered. Built once per batch (the variables are
+    read-only to templates: the environment is immutable)."""
+    samples = []
+    for example in examples(language):
+        for register in ("formal", "informal"):
+            changes = SAMPLE_CHANGES if register == "informal" else None
+            samples.append(
+                _Sample(
+                    f"voorbeeld {example.name} ({register})",
+                    register,
+                    variables_for(example.answers, register, changes),
+                )
+            )
+    return samples
+
+
+def _validate_here(specs: list[ClauseSpec]) -> list[list[str]]:
+    samples: dict[str, list[_Sample]] = {}
+    results = []
+    for spec in specs:
+        if spec.language not in samples:
+            samples[spec.language] = _samples(spec.language)
+        results.append(_validate_one(spec, samples[spec.language]))
+    return results
+
+
+def _validate_one(spec: ClauseSpec, samples: list[_Sample]) -> list[str]:
     problems: list[str] = []
     for source, part in ((spec.body, "tekst"), (spec.title, "titel")):
         try:
@@ -130,35 +197,28 @@ def _validate_here(spec: ClauseSpec) -> list[str]:
         problems.append(f"voorwaarde: {error.message}")
     if problems:
         return problems
-    for example in examples(spec.language):
-        for register in ("formal", "informal"):
-            where = f"voorbeeld {example.name} ({register})"
-            # One register as a first version, the other as a later one with changes, so both
-            # branches of a clause such as "wijzigingen" are rendered.
-            changes = SAMPLE_CHANGES if register == "informal" else None
-            variables = variables_for(example.answers, register, changes)
-            try:
-                if not evaluate_condition(spec.condition, spec.key, variables):
-                    continue
-                output = render_template(spec.title, spec.key, variables)
-                output += render_template(spec.body, spec.key, variables)
-            except ClauseError as error:
-                # One failing example is enough to refuse; rendering the others would only
-                # spend the time budget again on a template that loops or explodes.
-                return [*problems, f"{where}: {error}"]
-            leak = _LEAK.search(output)
-            if leak:
-                problems.append(
-                    f"{where}: de tekst toont een intern Python-object ({leak.group()}…)"
-                )
-            # One voice (R30): the examples' own texts are register-neutral, so a word of the
-            # other register here was written by the clause.
-            slips = register_slips(plain_text(output), register) if spec.language == "nl" else []
-            if slips:
-                problems.append(
-                    f"{where}: '{slips[0].phrase}' hoort bij de andere aanspreekvorm; "
-                    'gebruik w.je, w.uw of r("u-vorm", "je-vorm")'
-                )
+    for sample in samples:
+        where, register, variables = sample.where, sample.register, sample.variables
+        try:
+            if not evaluate_condition(spec.condition, spec.key, variables):
+                continue
+            output = render_template(spec.title, spec.key, variables)
+            output += render_template(spec.body, spec.key, variables)
+        except ClauseError as error:
+            # One failing example is enough to refuse; rendering the others would only
+            # spend the time budget again on a template that loops or explodes.
+            return [*problems, f"{where}: {error}"]
+        leak = _LEAK.search(output)
+        if leak:
+            problems.append(f"{where}: de tekst toont een intern Python-object ({leak.group()}…)")
+        # One voice (R30): the examples' own texts are register-neutral, so a word of the
+        # other register here was written by the clause.
+        slips = register_slips(plain_text(output), register) if spec.language == "nl" else []
+        if slips:
+            problems.append(
+                f"{where}: '{slips[0].phrase}' hoort bij de andere aanspreekvorm; "
+                'gebruik w.je, w.uw of r("u-vorm", "je-vorm")'
+            )
     return problems
 
 

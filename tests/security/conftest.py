@@ -1,7 +1,11 @@
 import pytest
 from django.test import Client
 
-from tests.security.live import installation, installation_on_suite_database  # noqa: F401
+from tests.security.live import (  # noqa: F401
+    _prepared_installation,
+    installation,
+    installation_on_suite_database,
+)
 
 
 @pytest.fixture(autouse=True)

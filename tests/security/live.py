@@ -3,6 +3,7 @@ temporary folder (migrated database, static files, clauses, the demo account), g
 task workers as separate processes, and a browser-less user (bench/load.py's)."""
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -38,18 +39,39 @@ def make_installation(folder: Path, database_url: str | None = None) -> dict:
     return environment
 
 
-@pytest.fixture
-def installation(tmp_path):
-    return make_installation(tmp_path)
+@pytest.fixture(scope="session")
+def _prepared_installation(tmp_path_factory) -> Path:
+    """One SQLite installation made once per run (four manage.py commands, about 15 s); each
+    test gets a copy of its database, so what one test does never reaches another."""
+    folder = tmp_path_factory.mktemp("installation")
+    make_installation(folder)
+    return folder
+
+
+def copy_installation(prepared: Path, folder: Path) -> dict:
+    environment = server_environment(folder, free_port()) | {
+        "WEB_CONCURRENCY": "1",
+        "DJANGO_SETTINGS_MODULE": "generator.settings",
+        # The collected static files are only read: shared.
+        "STATIC_ROOT": str(prepared / "static"),
+    }
+    for database_file in prepared.glob("bench.sqlite3*"):
+        shutil.copy(database_file, folder / database_file.name)
+    return environment
 
 
 @pytest.fixture
-def installation_on_suite_database(tmp_path):
+def installation(tmp_path, _prepared_installation):
+    return copy_installation(_prepared_installation, tmp_path)
+
+
+@pytest.fixture
+def installation_on_suite_database(tmp_path, _prepared_installation):
     """On SQLite (a file, WAL mode) when the suite runs on SQLite; on a fresh PostgreSQL
     database, dropped afterwards, when the suite runs on PostgreSQL (make test does both)."""
     suite = os.environ.get("DATABASE_URL", "")
     if not suite.startswith("postgres"):
-        yield make_installation(tmp_path)
+        yield copy_installation(_prepared_installation, tmp_path)
         return
     import psycopg
 
