@@ -23,6 +23,22 @@ def add_rows(page: Page, step: str, wanted: int) -> None:
         page.click(f'[data-add-row="{step}"]')
 
 
+# One look at the whole form in one round trip: asking the browser field by field took most of
+# an e2e test's time (six calls per checkbox option, hundreds of options per step). Visible as
+# Playwright means it: a box with a size and not visibility: hidden.
+READ_FORM = """els => els.map(e => {
+    const box = e.getBoundingClientRect();
+    return {
+        name: e.getAttribute("name"),
+        kind: (e.getAttribute("type") || e.tagName).toLowerCase(),
+        value: e.getAttribute("value"),
+        current: e.value,
+        checked: !!e.checked,
+        visible: box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== "hidden",
+    };
+})"""
+
+
 def fill_step(page: Page, answers: dict, organisation_pk: int) -> set[str]:
     """Type the step's answers into the page's own fields. Returns the names of the fields a
     person had to change (a checkbox group or a radio group counts once): what the step asked
@@ -32,51 +48,56 @@ def fill_step(page: Page, answers: dict, organisation_pk: int) -> set[str]:
     rows = data.get(f"{step}-TOTAL_FORMS")
     if rows is not None:
         add_rows(page, step, int(rows))
-    form = page.locator("form[data-wizard-form]")
+    elements = page.locator("form[data-wizard-form] [name]")
+    fields = elements.evaluate_all(READ_FORM)
+    controlling = set(
+        page.locator("form[data-wizard-form] [data-show-when]").evaluate_all(
+            "boxes => boxes.map(box => box.getAttribute('data-show-when'))"
+        )
+    )
     changed = set()
-    for element in form.locator("[name]").all():
-        name = element.get_attribute("name")
+    for index in range(len(fields)):
+        field = fields[index]
+        name, kind = field["name"], field["kind"]
         if name in SKIP or "_FORMS" in name or name.endswith("current_step"):
             continue
-        kind = (element.get_attribute("type") or element.evaluate("e => e.tagName")).lower()
         wanted = data.get(name)
-        if kind not in ("hidden", "submit") and not element.is_visible():
+        if kind in ("hidden", "submit"):
+            if kind == "hidden":
+                # Row ids: new rows would get ids made from their names; keep the example's
+                # ids so the result can be compared with the answers file field by field.
+                elements.nth(index).evaluate("(e, v) => { e.value = v; }", wanted or "")
+            continue
+        value = field["value"]
+        if kind == "checkbox":
+            on = value in wanted if isinstance(wanted, list) else wanted == "on"
+            needed, act = on, field["checked"] != on
+        elif kind == "radio":
+            needed = bool(value) and wanted == value
+            act = needed and not field["checked"]
+        else:
+            needed = bool(wanted)
+            act = field["current"] != (wanted or "")
+        if not field["visible"]:
             # A question that does not apply is hidden (only what applies); the answers must
             # not need it, or a person could not give them.
-            value = element.get_attribute("value")
-            needed = (
-                (value in wanted if isinstance(wanted, list) else wanted == "on")
-                if kind == "checkbox"
-                else bool(value) and wanted == value
-                if kind == "radio"
-                else bool(wanted)
-            )
             assert not needed, f"{name} is hidden, but the answers need {wanted!r} there"
             continue
-        if kind == "checkbox":
-            value = element.get_attribute("value")
-            on = value in wanted if isinstance(wanted, list) else wanted == "on"
-            if element.is_checked() != bool(on):
-                changed.add(name)
-            element.set_checked(bool(on))
-        elif kind == "radio":
-            if wanted == element.get_attribute("value") and not element.is_checked():
-                changed.add(name)
-                element.check()
-        elif kind == "select":
-            if element.input_value() != (wanted or ""):
-                changed.add(name)
-            element.select_option(wanted or "")
-        elif kind == "hidden":
-            # Row ids: new rows would get ids made from their names; keep the example's ids
-            # so the result can be compared with the answers file field by field.
-            element.evaluate("(e, v) => { e.value = v; }", wanted or "")
-        elif kind == "submit":
+        if not act:
             continue
+        changed.add(name)
+        element = elements.nth(index)
+        if kind == "checkbox":
+            element.set_checked(on)
+        elif kind == "radio":
+            element.check()
+        elif kind == "select":
+            element.select_option(wanted or "")
         else:
-            if element.input_value() != (wanted or ""):
-                changed.add(name)
             element.fill(wanted or "")
+        if name in controlling:
+            # This answer shows or hides questions after it: look again at what is left.
+            fields[index + 1 :] = elements.evaluate_all(READ_FORM)[index + 1 :]
     return changed
 
 
