@@ -117,8 +117,12 @@ _DURATION = re.compile(
     r"(dagen|dag|days|day|weken|week|weeks|maanden|maand|months|month|jaren|jaar|years|year)\b",
     re.IGNORECASE,
 )
-_UNIT_OF = {"dag": "days", "day": "days", "week": "weeks", "maand": "months", "month": "months",
-            "jaar": "years", "year": "years"}  # fmt: skip
+# Every spelling _DURATION takes, by name: "weken" and "jaren" do not start with "week" and
+# "jaar", so a prefix lookup failed on them.
+_UNIT_OF = {"dag": "days", "dagen": "days", "day": "days", "days": "days",
+            "week": "weeks", "weken": "weeks", "weeks": "weeks",
+            "maand": "months", "maanden": "months", "month": "months", "months": "months",
+            "jaar": "years", "jaren": "years", "year": "years", "years": "years"}  # fmt: skip
 _SESSION = re.compile(r"\b(sessie|session)\b", re.IGNORECASE)
 
 
@@ -127,7 +131,7 @@ def _amount_unit(amount: str, unit: str) -> tuple[int, str]:
     words = [*_NUMBER_WORDS["nl"], *_NUMBER_WORDS["en"]]
     word = "één" if amount.lower() == "een" else amount.lower()
     number = int(amount) if amount.isdigit() else words.index(word) % len(_NUMBER_WORDS["nl"])
-    return number, next(v for k, v in _UNIT_OF.items() if unit.lower().startswith(k))
+    return number, _UNIT_OF[unit.lower()]
 
 
 def duration_days(text: str | None) -> float | None:

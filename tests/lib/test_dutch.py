@@ -38,6 +38,11 @@ def test_countries_know_the_eea_and_their_dutch_names():
         ("2 jaar", "two years", "twee jaar"),
         ("een jaar", "one year", "één jaar"),
         ("14 months", "14 months", "14 maanden"),
+        # Plurals that are no prefix of their singular (a StopIteration and a 500 before).
+        ("2 weken", "two weeks", "twee weken"),
+        ("3 jaren", "three years", "drie jaar"),
+        ("1 dag", "one day", "één dag"),
+        ("30 days", "30 days", "30 dagen"),
         ("sessie", "session", "sessie"),
         ("Sessie (tot de browser wordt gesloten)", "session (until the browser is closed)",
          "sessie (tot de browser wordt gesloten)"),
