@@ -8,8 +8,10 @@ PORT ?= 8000
 
 .PHONY: install install-test run test lint format bench docs messages clean
 
+# Chromium (Debian's, never a browser downloaded by Playwright): the cookie scan and the
+# end-to-end tests.
 $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt scripts/install-system-deps.sh
-	bash scripts/install-system-deps.sh
+	bash scripts/install-system-deps.sh chromium
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 	touch $@
@@ -21,12 +23,8 @@ $(MO): locale/en/LC_MESSAGES/django.po $(BIN)/.installed
 
 install: $(BIN)/.installed $(MO)
 
-# The end-to-end tests drive Debian's Chromium (never a browser downloaded by Playwright).
-$(BIN)/.installed-test: $(BIN)/.installed
-	bash scripts/install-system-deps.sh chromium
-	touch $@
-
-install-test: install $(BIN)/.installed-test
+# One installation serves the application, the tests and the benchmarks.
+install-test: install
 
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "generator.statements",
     "generator.wizard",
     "generator.public",
+    "generator.scanning",
     "axes",
     "csp",
 ]
@@ -268,6 +269,13 @@ PDF_WAIT_SECONDS = env_int("PDF_WAIT_SECONDS", 20)
 # not queue the same hopeless render (issue 17).
 PDF_RENDER_SECONDS = env_int("PDF_RENDER_SECONDS", 60)
 PDF_FAILED_REMEMBER_SECONDS = env_int("PDF_FAILED_REMEMBER_SECONDS", 600)
+
+# The cookie scan (issue 18): Debian's Chromium, and the caps of one scan: its time, the pages
+# it may visit, and the bytes its pages may fetch through the guard's proxy.
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+SCAN_SECONDS = env_int("SCAN_SECONDS", 90)
+SCAN_MAX_PAGES = env_int("SCAN_MAX_PAGES", 20)
+SCAN_MAX_BYTES = env_int("SCAN_MAX_MB", 50) * 1024 * 1024
 
 LOGGING = {
     "version": 1,

@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("generator.statements.urls")),
     path("", include("generator.wizard.urls")),
     path("", include("generator.catalog.urls")),
+    path("", include("generator.scanning.urls")),
     path("", include("generator.public.urls")),
 ]

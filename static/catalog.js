@@ -27,8 +27,20 @@
       status.textContent = result.label + " toegevoegd." + (result.note ? " Let op: " + result.note : "");
     }
 
+    // No result says so, and offers an empty row to fill in by hand.
+    var none = box.querySelector("[data-none]");
+    none.querySelector("[data-add-own]").addEventListener("click", function () {
+      document.querySelector('[data-add-row="' + prefix + '"]').click();
+      none.hidden = true;
+      var total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+      var first = document.getElementById("id_" + prefix + "-" + (parseInt(total.value, 10) - 1) + "-name");
+      if (first) { first.value = input.value; first.focus(); }
+      input.value = "";
+    });
+
     function show(results) {
       list.innerHTML = "";
+      none.hidden = results.length > 0 || input.value.trim().length < 2;
       results.forEach(function (result) {
         var item = document.createElement("li");
         var button = document.createElement("button");

@@ -335,6 +335,19 @@ class AnalyticsSettings(Model):
         return met
 
 
+class ScanSighting(Model):
+    """What the cookie scan saw of a cookie (issue 18): taken over with the cookie, so the
+    checker can say the site sets it before consent (R32) without the scan's database."""
+
+    scanned_at: datetime.date
+    # Text, not Url: the address the browser reported, which need not have a public form
+    # (a scan of a test site on localhost); it is only ever quoted in the checker's message.
+    page: OptText = Field(None, description="De pagina waar de scan de cookie het eerst zag.")
+    set_before_consent: bool = Field(
+        False, description="Gezet voordat de bezoeker toestemming gaf."
+    )
+
+
 class Cookie(Model):
     name: Text
     party: c.CookieParty | None = Field(
@@ -356,6 +369,7 @@ class Cookie(Model):
     )
     analytics: AnalyticsSettings | None = None
     catalog: CatalogRef | None = Field(None, description="Overgenomen uit de catalogus.")
+    scan: ScanSighting | None = Field(None, description="Wat de cookiescan van de site zag.")
 
     @property
     def self_hosted(self) -> bool:

@@ -1,4 +1,4 @@
-"""R11-R13, R20-R23, R29: recipients, transfers outside the EEA and cookies."""
+"""R11-R13, R20-R23, R29, R32: recipients, transfers outside the EEA and cookies."""
 
 import re
 
@@ -231,6 +231,27 @@ def cookie_consent(answers: Answers):
             "Give the address of the cookie settings, where visitors withdraw consent.",
             "cookies.settings_url",
         )
+
+
+@rule(
+    "R32",
+    article="Art. 11.7a Telecommunicatiewet",
+    summary="De cookiescan zag een cookie die toestemming vraagt al vóór de toestemming",
+)
+def cookie_before_consent(answers: Answers):
+    """Ours, beyond avg-checklist.md: the statement can be right and the site still wrong.
+    A warning, since the fix is in the site (its consent banner), not in the statement."""
+    for index, cookie in enumerate(answers.cookies.items):
+        scan = cookie.scan
+        if scan and scan.set_before_consent and cookie.requires_consent:
+            where = f" op {scan.page}" if scan.page else ""
+            on = f" on {scan.page}" if scan.page else ""
+            yield (
+                W,
+                f"De cookiescan van {scan.scanned_at:%d-%m-%Y} zag cookie '{cookie.name}'{where} al vóórdat de bezoeker toestemming gaf. Deze cookie mag pas na toestemming worden geplaatst (artikel 11.7a Telecommunicatiewet): stel uw cookiebanner zo in dat hij wacht, en scan opnieuw.",
+                f"The cookie scan of {scan.scanned_at:%Y-%m-%d} saw cookie '{cookie.name}'{on} before the visitor consented. It may only be set after consent (Dutch Telecommunications Act, Art. 11.7a): make the cookie banner wait, and scan again.",
+                f"cookies.items.{index}.name",
+            )
 
 
 @rule(

@@ -143,16 +143,19 @@ def statement_save_step(
     step: str,
     required_steps: Callable[[dict], list[str]],
     user=None,
+    mark_done: bool = True,
 ) -> Statement:
     """Validate the whole draft with the step's answers merged in, and save it only if nobody
     saved in between. Raises AnswersError (nothing saved) or StatementConflict.
 
-    `required_steps` tells which steps apply to the new answers; the wizard owns that rule."""
+    `required_steps` tells which steps apply to the new answers; the wizard owns that rule.
+    `mark_done=False`: rows added from elsewhere (the cookie scan) leave the step for the user
+    to check and save."""
     parsed = parse_answers(answers)
     normalised = parsed.model_dump(mode="json")
     report = _check(parsed)
     completed = statement.completed_steps + (
-        [step] if step not in statement.completed_steps else []
+        [step] if mark_done and step not in statement.completed_steps else []
     )
     complete = all(name in completed for name in required_steps(normalised))
     updated = Statement.objects.filter(pk=statement.pk, revision=revision).update(

@@ -43,3 +43,28 @@ def test_search_as_you_type_fills_the_row(live_server, context):
     recipient = Statement.objects.get(organisation=organisation).answers["recipients"][0]
     assert recipient["name"] == "Mollie B.V." and recipient["catalog"]["key"] == "mollie"
     assert recipient["description"] == "Verwerkt de betalingen in de webwinkel."
+
+
+def test_a_search_without_result_says_so_and_offers_a_row_of_ones_own(live_server, context):
+    call_command("load_catalog")
+    owner = MembershipFactory()
+    organisation = organisation_create(
+        workspace=owner.workspace,
+        name="Kapsalon B.V.",
+        answers={"activities": [{"id": "afspraken", "name": "Afspraken"}]},
+    )
+    page = context.new_page()
+    page.goto(live_server.url + "/account/login/")
+    page.fill("#id_username", owner.user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("main form button[type=submit]")
+    page.goto(f"{live_server.url}/organisaties/{organisation.pk}/wizard/ontvangers/")
+    page.fill("#catalog-search", "Kapperskassa Zuid")
+    none = page.locator("[data-none]")
+    none.wait_for(state="visible")
+    assert none.inner_text().startswith("Deze dienst staat niet in de catalogus.")
+    page.get_by_role("button", name="Vul hem zelf in").click()
+    assert page.input_value("#id_ontvangers-0-name") == "Kapperskassa Zuid"
+    assert page.evaluate("document.activeElement.id") == "id_ontvangers-0-name"
+    assert not none.is_visible()
+    assert serious_accessibility_problems(page) == []

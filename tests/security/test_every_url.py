@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
+from generator.scanning.models import SiteScan
 from generator.statements.models import BatchExport
 from generator.statements.services import organisation_create, statement_publish
 from generator.wizard.steps import STEPS
@@ -51,10 +52,12 @@ def world():
     owner_client = Client()
     owner_client.force_login(owner.user)
     owner_client.post(reverse("statements:batch_new"), {"organisations": [organisation.pk]})
+    scan = SiteScan.objects.create(organisation=organisation, url="https://www.qlinx.nl/")
     return {
         "organisation": organisation,
         "workspace": owner.workspace,
         "batch": BatchExport.objects.get(),
+        "scan": scan,
         "outsider": outsider,
     }
 
@@ -67,6 +70,7 @@ def arguments(name: str, converters: dict, world: dict, real: bool) -> list[dict
                else world["organisation"].pk) if real else 999_999,
         "token": world["batch"].token if real else "x" * 40,
         "number": 1,
+        "scan_id": world["scan"].pk if real else 999_999,
     }  # fmt: skip
     combos = [{}]
     for key, converter in converters.items():
@@ -88,7 +92,7 @@ def test_an_outsider_cannot_tell_anothers_object_from_one_that_does_not_exist(wo
     for name, converters in named_urls_with_parameters().items():
         if name in PUBLIC or name.startswith(PUBLIC_NAMESPACES):
             continue
-        assert name.split(":")[0] in ("accounts", "statements", "wizard"), name
+        assert name.split(":")[0] in ("accounts", "statements", "wizard", "scanning"), name
         for real, missing in zip(
             arguments(name, converters, world, True),
             arguments(name, converters, world, False),
