@@ -14,7 +14,8 @@
         bar.setAttribute("aria-valuenow", String(state.percent));
         fill.style.width = state.percent + "%";
         fill.textContent = state.percent + "%";
-        text.textContent = state.status_display + ": " + state.done + " / " + state.total;
+        var label = state.status_display.charAt(0).toUpperCase() + state.status_display.slice(1);
+        text.textContent = label + ": " + state.done + " / " + state.total;
         if (state.status === "done" || state.status === "failed") { window.location.reload(); return; }
         window.setTimeout(update, 1000);
       })

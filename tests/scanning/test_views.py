@@ -119,7 +119,7 @@ def test_a_public_address_is_scanned_by_the_worker_one_scan_at_a_time(world, pub
     assert answer.url == reverse("scanning:detail", args=[world["organisation"].pk, scan.pk])
     assert (scan.status, scan.pages, scan.total, queued) == ("queued", 3, 6, [scan.pk])
     page = client.get(answer.url).content.decode()
-    assert 'role="progressbar"' in page and "in de wachtrij: 0 / 6" in page
+    assert 'role="progressbar"' in page and "In de wachtrij: 0 / 6" in page
     status = client.get(answer.url + "status/").json()
     assert status == {
         "status": "queued", "status_display": "in de wachtrij", "done": 0, "total": 6,
@@ -291,3 +291,27 @@ def test_a_scan_is_only_reached_through_its_own_organisation(world, scanned):
             == 404
         )
     assert world["client"].post(reverse("scanning:accept", args=[pk, theirs.pk])).status_code == 404
+
+
+def test_what_the_scan_saw_survives_saving_the_cookies_step(world, scanned):
+    """The take-over asks the user to check the step and save it: that save keeps each row's
+    scan sighting (a hidden field), so R32 still warns afterwards."""
+    from tests.wizard.helpers import step_data
+
+    scan = done_scan(world, scanned)
+    key = keys(scan, "_hjid")["_hjid"]
+    accept(world, scan, {"take": [key], f"category-{key}": "analytics"})
+    statement = world["organisation"].statement
+    statement.refresh_from_db()
+    seen = statement.answers["cookies"]["items"][0]["scan"]
+    url = reverse("wizard:step", args=[world["organisation"].pk, "cookies"])
+    data = step_data(
+        "cookies", statement.answers, pk=world["organisation"].pk, revision=statement.revision
+    )
+    data["cookies-0-purpose"] = "Onderscheidt bezoekers voor de statistieken van Hotjar."
+    saved = world["client"].post(url, data)
+    assert saved.status_code == 302, saved.context["form"].errors
+    statement.refresh_from_db()
+    assert statement.answers["cookies"]["items"][0]["scan"] == seen
+    assert "cookies" in statement.completed_steps
+    assert any(f.rule == "R32" for f in check_answers(parse_answers(statement.answers)))

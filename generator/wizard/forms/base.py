@@ -19,7 +19,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from generator.answers.labels import label
 from generator.answers.loading import AnswersError, Problem, load_json, problems_from
-from generator.answers.schema import CatalogRef
+from generator.answers.schema import CatalogRef, ScanSighting
 from generator.answers.types import LocalText, text_of
 from generator.lib import countries, validators
 
@@ -446,6 +446,8 @@ class CatalogRefField(forms.CharField):
     """Hidden: the catalog entry a row was picked from, with the facts it copied (as JSON)."""
 
     widget = forms.HiddenInput
+    model = CatalogRef
+    message = MSG_CATALOG_PROBLEM
 
     def __init__(self, **kwargs):
         super().__init__(required=False, **kwargs)
@@ -460,11 +462,22 @@ class CatalogRefField(forms.CharField):
         # The answers' own rules (CatalogRef), so the row is refused here, at its place,
         # rather than by the save with a list at the top of the step.
         try:
-            ref = CatalogRef.model_validate(load_json(value))
+            ref = self.model.model_validate(load_json(value))
         except AnswersError as error:
             problem = error.problems[0]
         except PydanticValidationError as error:
             problem = problems_from(error)[0]
         else:
-            return ref.model_dump()
-        raise ValidationError(MSG_CATALOG_PROBLEM, params={"problem": _where(problem)})
+            return ref.model_dump(mode="json")
+        raise ValidationError(self.message, params={"problem": _where(problem)})
+
+
+MSG_SCAN_PROBLEM = _("Ongeldige gegevens van de cookiescan. %(problem)s")
+
+
+class ScanSightingField(CatalogRefField):
+    """Hidden: what the cookie scan saw of a cookie taken over from it (issue 18), kept through
+    every save of the step so the checker can still say it was set before consent (R32)."""
+
+    model = ScanSighting
+    message = MSG_SCAN_PROBLEM

@@ -10,6 +10,7 @@ from generator.wizard.forms.base import (
     CatalogRefField,
     Declared,
     LinesField,
+    ScanSightingField,
     ShowsHiddenErrors,
     TranslatedFields,
     YesNoField,
@@ -57,6 +58,7 @@ class CookieForm(ShowsHiddenErrors, Declared, TranslatedFields, forms.Form):
     }
 
     catalog = CatalogRefField()
+    scan = ScanSightingField()
     name = forms.CharField(
         label=_("Naam van de cookie"), max_length=300, help_text=_("Bijvoorbeeld _ga of sessionid.")
     )
