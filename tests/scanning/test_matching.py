@@ -81,9 +81,8 @@ def test_ours_win_where_both_describe_a_cookie_and_own_software_only_for_own_coo
     assert catalog.match("sessionid", ".instagram.com", first_party=False).how == "name_domain"
 
 
-# Issue 18 asks for at least 150; this rises as they are written (the issue's note says where
-# it stands). Every one that is written follows the rules.
-PURPOSES_WRITTEN = 0
+# Issue 18: our own Dutch purposes for at least 150 of the most common entries (358 written).
+PURPOSES_WRITTEN = 150
 
 
 def test_our_dutch_purposes_are_kept_with_the_database():
