@@ -350,13 +350,7 @@ def _result(
                 "party": "first" if first_party else "third",
                 "page": cookie["page"],
                 "set_before_consent": key in before["cookies"],
-                "category": match.category,
-                "provider": match.provider,
-                "processor": match.processor,
-                "purpose": match.purpose,
-                "match": match.how,
-                "source": match.source,
-                "requires_consent": _requires_consent(match.category),
+                **_matched(match),
             }
         )
     storage = []
@@ -371,13 +365,7 @@ def _result(
                 "kind": kind,
                 "page": page,
                 "set_before_consent": item in before["storage"],
-                "category": match.category,
-                "provider": match.provider,
-                "processor": match.processor,
-                "purpose": match.purpose,
-                "match": match.how,
-                "source": match.source,
-                "requires_consent": _requires_consent(match.category),
+                **_matched(match),
             }
         )
     return {
@@ -399,6 +387,19 @@ def _host_of(target: str) -> str:
     if "://" in target:
         return (urlsplit(target).hostname or "").lower()
     return target.rpartition(":")[0].strip("[]").lower()
+
+
+def _matched(match) -> dict:
+    """What a cookie and a storage key both carry of their match."""
+    return {
+        "category": match.category,
+        "provider": match.provider,
+        "processor": match.processor,
+        "purpose": match.purpose,
+        "match": match.how,
+        "source": match.source,
+        "requires_consent": _requires_consent(match.category),
+    }
 
 
 def _requires_consent(category: str | None) -> bool | None:

@@ -6,7 +6,6 @@ cookies step (and a recipient per catalog processor the draft does not have yet)
 same save as the wizard, so the whole draft is validated and a conflict loses nothing.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.utils.text import slugify
@@ -92,7 +91,7 @@ def scan_take_over(
             key__in=[proposal.processor for proposal, _ in picked if proposal.processor]
         )
     }
-    scanned_at = datetime.date.fromisoformat(scan.result["scanned_at"][:10])
+    scanned_at = scan.result["scanned_at"][:10]  # the date of the ISO time the scan wrote
     rows = answers.setdefault("cookies", {}).setdefault("items", [])
     for proposal, category in picked:
         recipient = None
@@ -119,7 +118,7 @@ def scan_take_over(
                 "purpose": proposal.purpose or "",
                 "duration": proposal.lifetime,
                 "scan": {
-                    "scanned_at": scanned_at.isoformat(),
+                    "scanned_at": scanned_at,
                     "page": (proposal.page or "")[:300] or None,
                     "set_before_consent": proposal.set_before_consent,
                 },

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from generator.statements.models import Statement
 from generator.statements.services import organisation_create
-from tests.e2e.pages import serious_accessibility_problems
+from tests.e2e.pages import log_in, serious_accessibility_problems
 from tests.factories import PASSWORD, MembershipFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -54,10 +54,7 @@ def test_a_search_without_result_says_so_and_offers_a_row_of_ones_own(live_serve
         answers={"activities": [{"id": "afspraken", "name": "Afspraken"}]},
     )
     page = context.new_page()
-    page.goto(live_server.url + "/account/login/")
-    page.fill("#id_username", owner.user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button[type=submit]")
+    log_in(page, live_server, owner.user.username)
     page.goto(f"{live_server.url}/organisaties/{organisation.pk}/wizard/ontvangers/")
     page.fill("#catalog-search", "Kapperskassa Zuid")
     none = page.locator("[data-none]")
