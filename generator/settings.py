@@ -263,6 +263,9 @@ BATCH_STALL_SECONDS = env_int("BATCH_STALL_SECONDS", 300)
 # How long a web request waits for the task worker to make an uncached PDF before it answers
 # "try again shortly" (HTTP 503); a warm render takes well under a second.
 PDF_WAIT_SECONDS = env_int("PDF_WAIT_SECONDS", 20)
+# Publishing a version queues its PDFs (each language) for the task worker, so that the first
+# download is a cache hit (issue 19). Off in the test settings, which run tasks at once.
+PDFS_ON_PUBLISH = env_bool("PDFS_ON_PUBLISH", True)
 # CPU seconds one PDF may take in the task worker before it is given up as too large (the
 # largest statement and register allowed take well under this on a slow machine;
 # docs/benchmarks.md), and how long such a failure is remembered, so that asking again does

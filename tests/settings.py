@@ -19,3 +19,6 @@ WHITENOISE_USE_FINDERS = True
 
 # Background tasks run inside the request, so tests see their result at once.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Publishing does not make PDFs here (a second or more per publish in dozens of tests); the
+# tests of that feature switch it on (tests/statements/test_publish_pdfs.py).
+PDFS_ON_PUBLISH = False

@@ -209,17 +209,12 @@ def html_in_worker(html: str, options: OutputOptions) -> bytes:
     """render_in_worker for print HTML made elsewhere (the verwerkingsregister)."""
     from django_tasks import TaskResultStatus
 
-    from generator.documents.tasks import render_pdf
-
-    key = cache_key(html, options)
     path = cache_path(html, options)
-    if default_storage.exists(path):
-        return _read(path)
-    result = _render_of(key)
-    if result is not None and result.status == TaskResultStatus.FAILED:
-        _raise_failure(result, path)  # failed a moment ago: not again at every retry
+    result = enqueue(html, options)
     if result is None:
-        result = render_pdf.enqueue(html, options.pdf_variant, key)
+        return _read(path)
+    if result.status == TaskResultStatus.FAILED:
+        _raise_failure(result, path)  # failed a moment ago: not again at every retry
     # The immediate backend (tests, tiny installs) has already run it and cannot be re-read.
     can_refresh = result.task.get_backend().supports_get_result
     deadline = time.monotonic() + settings.PDF_WAIT_SECONDS
@@ -234,6 +229,42 @@ def html_in_worker(html: str, options: OutputOptions) -> bytes:
         time.sleep(pause)
         pause = min(pause * 2, 0.25)
     return _read(path)
+
+
+def enqueue(html: str, options: OutputOptions, *, version_id: int | None = None):
+    """Queue the render of this PDF unless one is queued, running or failed a moment ago
+    (_render_of); returns that task result, or None when the PDF is in the cache already.
+    `version_id` marks a render that publishing queued, so the version list can say that
+    this version's PDF is being made (queued_versions)."""
+    from generator.documents.tasks import render_pdf
+
+    if default_storage.exists(cache_path(html, options)):
+        return None
+    key = cache_key(html, options)
+    result = _render_of(key)
+    if result is None:
+        extra = {} if version_id is None else {"version_id": version_id}
+        result = render_pdf.enqueue(html, options.pdf_variant, key, **extra)
+    return result
+
+
+def queued_versions(version_ids) -> set[int]:
+    """Which of these published versions have a PDF queued or being made right now."""
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from generator.documents.tasks import render_pdf
+
+    ids = list(version_ids)
+    if not ids or not isinstance(render_pdf.get_backend(), DatabaseBackend):
+        return set()
+    rows = DBTaskResult.objects.filter(
+        task_path=render_pdf.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        args_kwargs__kwargs__version_id__in=ids,
+    ).values_list("args_kwargs", flat=True)
+    return {row["kwargs"]["version_id"] for row in rows}
 
 
 def _raise_failure(result, path: str) -> None:

@@ -8,7 +8,8 @@ from generator.documents.options import OutputOptions
 
 
 @task()
-def render_pdf(html: str, pdf_variant: str, key: str = "") -> str:
-    # `key` (pdf.cache_key) is not needed to render; it lets a web request find a render of
-    # the same PDF that is already queued (pdf._render_of).
+def render_pdf(html: str, pdf_variant: str, key: str = "", version_id: int | None = None) -> str:
+    # `key` (pdf.cache_key) and `version_id` are not needed to render: the key lets a web
+    # request find a render of the same PDF that is already queued (pdf._render_of), the
+    # version lets the version list say which PDFs are being made (pdf.queued_versions).
     return pdf.store(html, OutputOptions(pdf_variant=pdf_variant))

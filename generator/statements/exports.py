@@ -5,6 +5,7 @@ database has none), unless a caller passes its own (the clause editor's preview)
 """
 
 import json
+import logging
 
 from django.http import HttpResponse
 from django.utils.text import slugify
@@ -21,10 +22,13 @@ from generator.compliance.checker import (
     check_translations,
     readability_by_section,
 )
+from generator.documents import pdf
 from generator.documents.document import Document
 from generator.documents.formats import FORMATS, render_for_web
 from generator.documents.html import page_context
 from generator.documents.options import OutputOptions
+
+logger = logging.getLogger(__name__)
 
 
 class StatementError(Exception):
@@ -152,3 +156,30 @@ def version_export(version, fmt: str, language: str | None = None) -> HttpRespon
     response = HttpResponse(data, content_type=output.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}.{output.EXTENSION}"'
     return response
+
+
+def version_pdfs_enqueue(version) -> int:
+    """Have the task worker make this version's PDFs, one per language, unless the cache has
+    them or they are queued already; returns how many it queued. The other formats take
+    milliseconds and are made when asked for (docs/benchmarks.md, issue 19)."""
+    queued = 0
+    for language in version.languages:
+        html = pdf.print_html(version.as_document(language))
+        if pdf.enqueue(html, OutputOptions(), version_id=version.pk) is not None:
+            queued += 1
+    return queued
+
+
+def version_pdfs_queue(version) -> None:
+    """version_pdfs_enqueue when a version is published, so that the first download is as
+    fast as every later one. Never raises: the version is published either way, and a PDF that
+    is not made now is made at its first download."""
+    try:
+        version_pdfs_enqueue(version)
+    except Exception:
+        logger.exception("PDFs of %s not queued; they are made at the first download", version)
+
+
+def versions_with_pdfs_being_made(versions) -> set[int]:
+    """The primary keys of those versions whose PDFs the task worker is making right now."""
+    return pdf.queued_versions(version.pk for version in versions)

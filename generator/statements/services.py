@@ -4,6 +4,7 @@ import copy
 import hashlib
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -21,6 +22,7 @@ from generator.statements.exports import (
     other_languages,
     statement_check,
     statement_document,
+    version_pdfs_queue,
 )
 from generator.statements.models import AuditEvent, Organisation, Statement, StatementVersion
 
@@ -243,7 +245,7 @@ def statement_publish(
         organisation=organisation,
         detail=f"versie {last + 1}",
     )
-    return StatementVersion.objects.create(
+    version = StatementVersion.objects.create(
         statement=statement,
         number=last + 1,
         answers=statement.answers,
@@ -260,3 +262,7 @@ def statement_publish(
         acknowledged_blocking=bool(report["blocking"]),
         created_by=user,
     )
+    if settings.PDFS_ON_PUBLISH:
+        # After the commit, so that the worker finds the version and a rollback queues nothing.
+        transaction.on_commit(lambda: version_pdfs_queue(version))
+    return version

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from generator.statements.access import get_organisation_for_user
-from generator.statements.exports import version_export
+from generator.statements.exports import version_export, versions_with_pdfs_being_made
 from generator.statements.models import AuditEvent
 from generator.statements.services import audit_record
 from generator.statements.versions import compare_documents
@@ -18,7 +18,9 @@ from generator.statements.versions import compare_documents
 @require_GET
 def version_list(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk)
-    versions = organisation.statement.versions.select_related("created_by").order_by("-number")
+    versions = list(
+        organisation.statement.versions.select_related("created_by").order_by("-number")
+    )
     public_url = request.build_absolute_uri(
         reverse("public:statement", args=[organisation.public_id])
     )
@@ -31,6 +33,7 @@ def version_list(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "organisation": organisation,
             "versions": versions,
+            "pdfs_being_made": versions_with_pdfs_being_made(versions),
             "public_url": public_url,
             "fragment_url": fragment_url,
         },
