@@ -153,9 +153,9 @@ def render_html(
 
 @cache
 def _fixed_inputs() -> bytes:
-    # Read once per process, like the stylesheet WeasyPrint is given (_stylesheet): both change
-    # only with a deployment, which restarts the processes.
-    # The print CSS and the images it draws (the leader dots, the bullets).
+    # The print CSS and the images it draws (the leader dots, the bullets), read once per
+    # process like the stylesheet WeasyPrint is given (_stylesheet): both change only with a
+    # deployment, which restarts the processes.
     assets = b"".join(
         path.name.encode() + b"\x00" + path.read_bytes()
         for path in sorted((STATIC_DIR / "documents").iterdir())

@@ -160,8 +160,9 @@ def version_export(version, fmt: str, language: str | None = None) -> HttpRespon
 
 def version_pdfs_enqueue(version) -> int:
     """Have the task worker make this version's PDFs, one per language, unless the cache has
-    them or they are queued already; returns how many it queued. The other formats take
-    milliseconds and are made when asked for (docs/benchmarks.md, issue 19)."""
+    them (a render already queued or running is not queued twice); returns how many are not
+    in the cache. The other formats are made in the request when asked for (DOCX, the
+    slowest, in about a tenth of a second; docs/benchmarks.md, issue 19)."""
     queued = 0
     for language in version.languages:
         html = pdf.print_html(version.as_document(language))

@@ -106,3 +106,55 @@ def test_text_typed_as_markup_appears_literally(document):
     doc = Document(meta, document.sections)
     text = page_texts(PdfReader(io.BytesIO(pdf.render(doc, OutputOptions()))))[0]
     assert "<b>Evil</b> & Co" in text
+
+
+def test_the_leader_dots_and_the_bullets_are_drawn_from_our_own_images():
+    # Issue 19: the contents' dots and the bullets are images from static/documents/; a
+    # fetcher that refused them would leave both out without an error.
+    from generator.documents.fetcher import SafeURLFetcher
+
+    document = make_document(
+        Section("een", "Eerste deel", "<ul><li>Een</li><li>Twee</li></ul>"),
+        Section("twee", "Tweede deel", "<p>Tekst.</p>"),
+    )
+    fetcher = SafeURLFetcher()
+    reader = PdfReader(
+        io.BytesIO(pdf.render_html(pdf.print_html(document), OutputOptions(), fetcher))
+    )
+    assert fetcher.refused == []
+    images = [
+        xobject.get_object()
+        for page in reader.pages[:2]
+        for xobject in page["/Resources"].get("/XObject", {}).values()
+    ]
+    assert images, "no image drawn for the dots or the bullets"
+
+
+def test_the_cache_key_covers_the_images_the_print_css_draws():
+    inputs = pdf._fixed_inputs()
+    for name in ("print.css", "toc-dot.png", "bullet.png"):
+        assert (pdf.STATIC_DIR / "documents" / name).read_bytes() in inputs
+
+
+def test_the_collector_is_paused_during_a_render_and_restored_after(document, monkeypatch):
+    import gc
+
+    import weasyprint
+
+    seen = []
+    write_pdf = weasyprint.HTML.write_pdf
+
+    def watching(self, *args, **kwargs):
+        seen.append(gc.isenabled())
+        return write_pdf(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", watching)
+    html = pdf.print_html(document)
+    pdf.render_html(html, OutputOptions())
+    assert seen == [False] and gc.isenabled()
+    gc.disable()  # a caller that had switched it off gets it back off
+    try:
+        pdf.render_html(html, OutputOptions())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
