@@ -58,6 +58,7 @@ lint:
 # 1,000 renders. Each script also runs on its own (see docs/benchmarks.md).
 bench: install-test
 	$(DEV_ENV) $(BIN)/python bench/render.py
+	$(DEV_ENV) $(BIN)/python bench/pdf_profile.py --top 0
 	$(DEV_ENV) $(BIN)/python bench/wizard_findings.py
 	$(DEV_ENV) $(BIN)/python bench/batch.py
 	$(DEV_ENV) $(BIN)/python bench/load.py

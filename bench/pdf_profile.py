@@ -179,12 +179,13 @@ def main() -> None:
             print(f"| {phase} | {ms:.0f} | {ms / total:.0%} |")
         print(f"| the rest (parsing, fonts, metadata, anchors) | {total - known:.0f} "
               f"| {(total - known) / total:.0%} |")  # fmt: skip
-        profile = cProfile.Profile()
-        profile.enable()
-        pdf.render_html(source, options)
-        profile.disable()
-        print(f"\nMost time of its own, under cProfile (one render of {example.stem}):")
-        pstats.Stats(profile).sort_stats("tottime").print_stats(args.top)
+        if args.top:
+            profile = cProfile.Profile()
+            profile.enable()
+            pdf.render_html(source, options)
+            profile.disable()
+            print(f"\nMost time of its own, under cProfile (one render of {example.stem}):")
+            pstats.Stats(profile).sort_stats("tottime").print_stats(args.top)
 
 
 if __name__ == "__main__":
