@@ -30,6 +30,7 @@ setup(allow_async_unsafe=True)
 import pydyf  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from render import chromium_printer  # noqa: E402  (bench/, beside this script)
+from render import timed as median_and_p95  # noqa: E402
 from weasyprint import document  # noqa: E402
 from weasyprint import pdf as weasy_pdf  # noqa: E402
 from weasyprint.layout import inline, preferred  # noqa: E402
@@ -98,15 +99,6 @@ def collect_timed(original):
     return collect
 
 
-def median_ms(function, runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
-
-
 def scaling(runs: int) -> None:
     from pathlib import Path
 
@@ -129,8 +121,8 @@ def scaling(runs: int) -> None:
             for _ in range(3):
                 pdf.render_html(source, options)
                 print_pdf(saved)
-            weasy = median_ms(lambda s=source: pdf.render_html(s, options), runs)
-            chromium = median_ms(lambda p=saved: print_pdf(p), runs)
+            weasy, _ = median_and_p95(lambda s=source: pdf.render_html(s, options), runs)
+            chromium, _ = median_and_p95(lambda p=saved: print_pdf(p), runs)
             pages = len(PdfReader(io.BytesIO(pdf.render_html(source, options))).pages)
             print(f"| {name} | {pages} | {weasy:.0f} | {chromium:.0f} | {weasy / chromium:.2f} |")
     finally:

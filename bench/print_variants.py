@@ -78,15 +78,20 @@ VARIANTS = [
 ]
 
 
-def render(html: str, css: str, variant: Variant) -> bytes:
-    """pdf.render_html with this variant's stylesheet in place of print.css."""
+def stylesheet(css: str):
+    """The variant's print CSS parsed once, with the pipeline's fonts and fetcher."""
     from weasyprint import CSS
 
     from generator.documents.fetcher import SafeURLFetcher
 
+    _, fonts = pdf._stylesheet()
+    return CSS(string=css, font_config=fonts, url_fetcher=SafeURLFetcher())
+
+
+def render(html: str, sheet, variant: Variant) -> bytes:
+    """pdf.render_html with this variant's stylesheet in place of print.css."""
     original_stylesheet = pdf._stylesheet
-    _, fonts = original_stylesheet()
-    sheet = CSS(string=css, font_config=fonts, url_fetcher=SafeURLFetcher())
+    fonts = original_stylesheet()[1]
     pdf._stylesheet = lambda: (sheet, fonts)
     try:
         return pdf.render_html(variant.html(html), OutputOptions())
@@ -114,7 +119,7 @@ def main() -> None:
     path = next(example for example in EXAMPLES if example.stem == args.example)
     html = pdf.print_html(statement_document(load_answers_file(path)))
     base_css = CSS_FILE.read_text(encoding="utf-8")
-    sheets = {variant.name: variant.css(base_css) for variant in chosen}
+    sheets = {variant.name: stylesheet(variant.css(base_css)) for variant in chosen}
     samples: dict[str, list[float]] = {variant.name: [] for variant in chosen}
     pages = {}
     for variant in chosen:  # warm-up, and the page count

@@ -176,7 +176,11 @@ def cache_key(html: str, options: OutputOptions) -> str:
 
 
 def cache_path(html: str, options: OutputOptions) -> str:
-    return f"pdf-cache/{cache_key(html, options)}.pdf"
+    return _path_of(cache_key(html, options))
+
+
+def _path_of(key: str) -> str:
+    return f"pdf-cache/{key}.pdf"
 
 
 def _read(path: str) -> bytes:
@@ -238,9 +242,9 @@ def enqueue(html: str, options: OutputOptions, *, version_id: int | None = None)
     this version's PDF is being made (queued_versions)."""
     from generator.documents.tasks import render_pdf
 
-    if default_storage.exists(cache_path(html, options)):
-        return None
     key = cache_key(html, options)
+    if default_storage.exists(_path_of(key)):
+        return None
     result = _render_of(key)
     if result is None:
         extra = {} if version_id is None else {"version_id": version_id}
@@ -251,20 +255,29 @@ def enqueue(html: str, options: OutputOptions, *, version_id: int | None = None)
 def queued_versions(version_ids) -> set[int]:
     """Which of these published versions have a PDF queued or being made right now."""
     from django_tasks import TaskResultStatus
+
+    ids = list(version_ids)
+    rows = _render_rows()
+    if not ids or rows is None:
+        return set()
+    pending = rows.filter(
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        args_kwargs__kwargs__version_id__in=ids,
+    ).values_list("args_kwargs", flat=True)
+    return {row["kwargs"]["version_id"] for row in pending}
+
+
+def _render_rows():
+    """The database queue's rows of render_pdf, or None when the backend keeps no results to
+    look at (the others run at once or never)."""
     from django_tasks_db.backend import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 
     from generator.documents.tasks import render_pdf
 
-    ids = list(version_ids)
-    if not ids or not isinstance(render_pdf.get_backend(), DatabaseBackend):
-        return set()
-    rows = DBTaskResult.objects.filter(
-        task_path=render_pdf.module_path,
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-        args_kwargs__kwargs__version_id__in=ids,
-    ).values_list("args_kwargs", flat=True)
-    return {row["kwargs"]["version_id"] for row in rows}
+    if not isinstance(render_pdf.get_backend(), DatabaseBackend):
+        return None
+    return DBTaskResult.objects.filter(task_path=render_pdf.module_path)
 
 
 def _raise_failure(result, path: str) -> None:
@@ -277,20 +290,15 @@ def _render_of(key: str):
     """The queued or running render of this PDF, or one that failed within
     PDF_FAILED_REMEMBER_SECONDS; None if there is none. A user who asks again while the
     worker is busy with it waits for that render instead of queueing another, so retries of
-    one expensive document do not fill the queue ahead of everyone else's (issue 17).
-    Only the database backend keeps results to look at; the others run at once or never."""
+    one expensive document do not fill the queue ahead of everyone else's (issue 17)."""
     from django_tasks import TaskResultStatus
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
 
-    from generator.documents.tasks import render_pdf
-
-    if not isinstance(render_pdf.get_backend(), DatabaseBackend):
+    rows = _render_rows()
+    if rows is None:
         return None
-
     recent = timezone.now() - timedelta(seconds=settings.PDF_FAILED_REMEMBER_SECONDS)
     row = (
-        DBTaskResult.objects.filter(task_path=render_pdf.module_path, args_kwargs__args__2=key)
+        rows.filter(args_kwargs__args__2=key)
         .filter(
             Q(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING])
             | Q(status=TaskResultStatus.FAILED, finished_at__gte=recent)

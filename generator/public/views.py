@@ -12,14 +12,11 @@ from django.views.decorators.http import require_GET
 from generator.answers.loading import load_answers_file
 from generator.answers.schema import Answers
 from generator.answers.types import text_of
+from generator.documents import pdf
 from generator.documents.formats import FORMATS
 from generator.documents.html import page_context
 from generator.documents.options import OutputOptions
-from generator.statements.exports import (
-    statement_export,
-    version_export,
-    versions_with_pdfs_being_made,
-)
+from generator.statements.exports import statement_export, version_export
 from generator.statements.models import Organisation, StatementVersion
 
 REGISTERS = ("formal", "informal")
@@ -98,7 +95,7 @@ def _page(
         "latest": versions[0],
         "is_latest": version.pk == versions[0].pk,
         "versions": versions,
-        "pdf_being_made": bool(versions_with_pdfs_being_made([version])),
+        "pdf_being_made": bool(pdf.queued_versions([version.pk])),
     }
     return render(request, "public/statement.html", context)
 

@@ -179,8 +179,3 @@ def version_pdfs_queue(version) -> None:
         version_pdfs_enqueue(version)
     except Exception:
         logger.exception("PDFs of %s not queued; they are made at the first download", version)
-
-
-def versions_with_pdfs_being_made(versions) -> set[int]:
-    """The primary keys of those versions whose PDFs the task worker is making right now."""
-    return pdf.queued_versions(version.pk for version in versions)

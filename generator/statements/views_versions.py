@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from generator.documents import pdf
 from generator.statements.access import get_organisation_for_user
-from generator.statements.exports import version_export, versions_with_pdfs_being_made
+from generator.statements.exports import version_export
 from generator.statements.models import AuditEvent
 from generator.statements.services import audit_record
 from generator.statements.versions import compare_documents
@@ -33,7 +34,7 @@ def version_list(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "organisation": organisation,
             "versions": versions,
-            "pdfs_being_made": versions_with_pdfs_being_made(versions),
+            "pdfs_being_made": pdf.queued_versions(version.pk for version in versions),
             "public_url": public_url,
             "fragment_url": fragment_url,
         },

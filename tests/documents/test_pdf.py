@@ -117,17 +117,25 @@ def test_the_leader_dots_and_the_bullets_are_drawn_from_our_own_images():
         Section("een", "Eerste deel", "<ul><li>Een</li><li>Twee</li></ul>"),
         Section("twee", "Tweede deel", "<p>Tekst.</p>"),
     )
-    fetcher = SafeURLFetcher()
-    reader = PdfReader(
-        io.BytesIO(pdf.render_html(pdf.print_html(document), OutputOptions(), fetcher))
-    )
+    fetched = []
+
+    class Recording(SafeURLFetcher):
+        def fetch(self, url, headers=None):
+            fetched.append(url)
+            return super().fetch(url, headers)
+
+    fetcher = Recording()
+    data = pdf.render_html(pdf.print_html(document), OutputOptions(), fetcher)
     assert fetcher.refused == []
-    images = [
-        xobject.get_object()
-        for page in reader.pages[:2]
-        for xobject in page["/Resources"].get("/XObject", {}).values()
+    assert {"static:documents/toc-dot.png", "static:documents/bullet.png"} <= set(fetched)
+    reader = PdfReader(io.BytesIO(data))
+    drawn = [
+        page_number
+        for page_number, page in enumerate(reader.pages)
+        if page["/Resources"].get("/XObject")
     ]
-    assert images, "no image drawn for the dots or the bullets"
+    # The contents (dots) and the list (bullets) are on the first pages; both draw an image.
+    assert drawn[:1] == [0] and len(drawn) >= 2, drawn
 
 
 def test_the_cache_key_covers_the_images_the_print_css_draws():

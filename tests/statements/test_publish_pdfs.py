@@ -111,7 +111,7 @@ def test_the_version_list_says_wordt_gemaakt_only_while_the_render_runs(
         assert "(wordt gemaakt)" not in client.get(page).content.decode()
 
 
-def test_a_download_during_that_render_waits_for_it_instead_of_queueing_another(
+def test_a_download_during_that_render_joins_it_instead_of_queueing_another(
     client, owner, statement, queue, django_capture_on_commit_callbacks
 ):
     publish(statement, owner, django_capture_on_commit_callbacks)

@@ -8,6 +8,7 @@ PDFs could not be queued (the others still are).
 """
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import OuterRef, Subquery
 
 from generator.statements.exports import version_pdfs_enqueue
 from generator.statements.models import StatementVersion
@@ -24,14 +25,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, all_versions: bool, **options) -> None:
-        versions = StatementVersion.objects.select_related("statement__organisation").order_by(
-            "statement_id", "-number"
-        )
-        queued, failed, seen = 0, [], set()
-        for version in versions.iterator():
-            if not all_versions and version.statement_id in seen:
-                continue  # an older version: only the newest is asked for
-            seen.add(version.statement_id)
+        versions = StatementVersion.objects.select_related("statement__organisation")
+        if not all_versions:
+            # Only the newest of each statement, chosen by the database: a version carries its
+            # whole Document and HTML, too much to load only to skip it.
+            newest = StatementVersion.objects.filter(statement=OuterRef("statement")).order_by(
+                "-number"
+            )
+            versions = versions.filter(number=Subquery(newest.values("number")[:1]))
+        queued, failed = 0, []
+        for version in versions.order_by("statement_id", "-number").iterator():
             try:
                 queued += version_pdfs_enqueue(version)
             except Exception as error:  # one bad version must not stop the others
